@@ -1,0 +1,1 @@
+package io.metermodem.hal.mock.nvm;
