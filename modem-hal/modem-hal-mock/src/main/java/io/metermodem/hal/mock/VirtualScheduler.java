@@ -30,6 +30,7 @@ public final class VirtualScheduler implements Scheduler {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long now;
     private long sequence;
+    private int waiters;
 
     /** A scheduler at virtual time zero, standing for {@link #DEFAULT_EPOCH}. */
     public VirtualScheduler() {
@@ -80,7 +81,7 @@ public final class VirtualScheduler implements Scheduler {
     private Task add(long due, long period, Runnable action) {
         Task task = new Task(this, due, sequence++, period, Objects.requireNonNull(action, "task"));
         queue.add(task);
-        notifyAll();
+        wakeWaiters();
         return task;
     }
 
@@ -117,7 +118,7 @@ public final class VirtualScheduler implements Scheduler {
                 next = queue.peek();
                 if (next == null || next.due > targetNanos) {
                     now = targetNanos;
-                    notifyAll();
+                    wakeWaiters();
                     return ran;
                 }
                 queue.poll();
@@ -178,14 +179,27 @@ public final class VirtualScheduler implements Scheduler {
      * @throws InterruptedException if the thread is interrupted
      */
     public synchronized void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            wait();
+        waiters++;
+        try {
+            while (!condition.getAsBoolean()) {
+                wait();
+            }
+        } finally {
+            waiters--;
         }
     }
 
     /** Wakes threads in {@link #awaitCondition}: call after changing what they wait for. */
     public synchronized void signalWaiters() {
         notifyAll();
+    }
+
+    // notifyAll() inflates the monitor even when nobody waits, which costs more than the rest of a
+    // serial character's delivery: notify only when a thread is actually in awaitCondition.
+    private void wakeWaiters() {
+        if (waiters > 0) {
+            notifyAll();
+        }
     }
 
     private synchronized void reschedule(Task task) {

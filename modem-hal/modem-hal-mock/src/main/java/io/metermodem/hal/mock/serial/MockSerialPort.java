@@ -59,6 +59,8 @@ public final class MockSerialPort implements SerialPort {
     private int waitingReaders;
 
     private int receiveCapacity = DEFAULT_RECEIVE_BUFFER;
+
+    private int fifoTrigger = 1;
     private byte[] rxBuf = NO_BYTES;
     private int rxHead;
     private int rxSize;
@@ -433,6 +435,36 @@ public final class MockSerialPort implements SerialPort {
         }
     }
 
+    /**
+     * Sets the receive FIFO trigger level, as on a hardware UART (a 16550 triggers at 1, 4, 8 or 14
+     * characters, a Raspberry Pi PL011 at 4..28 of 32). With level {@code n}, a listener or waiting
+     * reader is handed received characters once {@code n} of them have arrived, or when the line
+     * falls idle with fewer pending (the end of a burst); each character still carries its own arrival
+     * time in the buffer and the statistics. Level 1, the default, delivers every character at the
+     * instant its stop bit ends. Higher levels cut the scheduler work per character, for long
+     * transfers and fleet simulations; deliveries of mismatched (bit-sampled) characters are always
+     * per character.
+     *
+     * @param level 1..4096 characters
+     * @throws IllegalArgumentException outside that range
+     */
+    public void setReceiveFifoTrigger(int level) {
+        if (level < 1 || level > 4096) {
+            throw new IllegalArgumentException("receive FIFO trigger level " + level + " outside 1..4096");
+        }
+        synchronized (lock) {
+            fifoTrigger = level;
+            transmitter.line.planChanged();
+        }
+    }
+
+    /** @return the receive FIFO trigger level, 1 by default */
+    public int receiveFifoTrigger() {
+        synchronized (lock) {
+            return fifoTrigger;
+        }
+    }
+
     /** @return the receive buffer size */
     public int receiveBufferCapacity() {
         synchronized (lock) {
@@ -511,6 +543,14 @@ public final class MockSerialPort implements SerialPort {
     /** @return whether deliveries must happen at their exact time (a listener or a waiting reader) */
     boolean pushesDeliveries() {
         return open && (listener != null || waitingReaders > 0);
+    }
+
+    boolean hasWaitingReaders() {
+        return waitingReaders > 0;
+    }
+
+    int fifoTriggerLevel() {
+        return fifoTrigger;
     }
 
     int receiveRoom() {

@@ -81,7 +81,7 @@ final class Receiver {
                 if (tx.hitBit == 0 && !s.isBreak && seq < s.endSeq && s.settings.equals(rx)
                         && tx.nextMasked(seq) != seq) {
                     long limit = Math.min(s.endSeq, tx.nextMasked(seq));
-                    long due = Math.round(s.charEnd(seq));
+                    long due = Math.round(s.charEnd(triggerSeq(seq, limit)));
                     if (due > now) {
                         next = due;
                         break;
@@ -103,7 +103,7 @@ final class Receiver {
                     if (k < limit && k < s.endSeq && s.settings.equals(port.settingsIfOpen())) {
                         // the next character follows back to back in the same clean burst: its start
                         // bit is the next edge, so its delivery time is known without a search
-                        next = Math.round(s.charEnd(k));
+                        next = Math.round(s.charEnd(triggerSeq(k, limit)));
                         break;
                     }
                     continue;
@@ -146,6 +146,14 @@ final class Receiver {
             line.retire(now);
         }
         return next;
+    }
+
+    /**
+     * The character whose arrival hands the pending run to the port: the FIFO trigger level's worth
+     * after {@code seq}, or the last one of the clean run (the line then falls idle).
+     */
+    private long triggerSeq(long seq, long limit) {
+        return Math.min(seq + port.fifoTriggerLevel() - 1, limit - 1);
     }
 
     private void deliverRun(Transmitter tx, Segment s, long seq, int n) {
@@ -210,7 +218,9 @@ final class Receiver {
         synchronized (line.lock) {
             pushTask = null;
             long due = settle(line.scheduler.nanoTime());
-            line.lock.notifyAll();
+            if (port.hasWaitingReaders()) {
+                line.lock.notifyAll();
+            }
             rearm(due);
         }
     }

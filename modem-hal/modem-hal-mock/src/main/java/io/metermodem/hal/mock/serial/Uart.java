@@ -14,6 +14,21 @@ final class Uart {
      * bit time {@code j} (1 = mark).
      */
     static long frame(int data, FrameFormat format) {
+        return FRAMES[format.ordinal()][data & 0xFF];
+    }
+
+    /** Every frame of every format, computed once: the receiver looks frames up per edge search. */
+    private static final long[][] FRAMES = new long[FrameFormat.values().length][256];
+
+    static {
+        for (FrameFormat format : FrameFormat.values()) {
+            for (int data = 0; data < 256; data++) {
+                FRAMES[format.ordinal()][data] = compute(data, format);
+            }
+        }
+    }
+
+    private static long compute(int data, FrameFormat format) {
         int d = format.dataBits();
         long bits = 0; // bit 0: start bit, a space
         for (int k = 0; k < d; k++) {
