@@ -4,6 +4,7 @@ import io.metermodem.hal.time.Scheduler;
 import io.metermodem.transparent.bridge.Channel;
 import io.metermodem.transparent.bridge.TransparentBridge;
 import io.metermodem.transparent.bridge.TransparentSettings;
+import io.metermodem.transparent.tls.TlsContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,6 +55,7 @@ public final class TcpTransparentServer implements AutoCloseable {
     private final TransparentSettings settings;
     private final List<PortListener> listeners = new ArrayList<>(2);
     private final Set<TcpHesLink> connections = ConcurrentHashMap.newKeySet();
+    private final TlsContext tls;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -63,12 +65,32 @@ public final class TcpTransparentServer implements AutoCloseable {
      * @throws IllegalArgumentException if an argument is missing
      */
     public TcpTransparentServer(Scheduler scheduler, TransparentBridge bridge) {
+        this(scheduler, bridge, null);
+    }
+
+    /**
+     * A server whose ports speak TLS (TR-10, {@code tm.tls_enable = 1}): every accepted connection
+     * is wrapped with {@code tls} before the bridge sees a byte; with {@code tm.verify = 1} the
+     * head-end must present a certificate the CA slot vouches for. The handshake runs on the
+     * connection's reader thread, so a slow or failing handshake never holds up accepting others;
+     * a failed one closes the connection with a log line naming the reason.
+     *
+     * @param scheduler the modem's scheduler, where the bridge runs
+     * @param bridge    the bridge; its {@link TransparentBridge#settings()} give ports and limits
+     * @param tls       a server-side context from {@code CertificateBank.serverContext}, or {@code null} for plain TCP
+     * @throws IllegalArgumentException if scheduler or bridge is missing, or {@code tls} is a client-side context
+     */
+    public TcpTransparentServer(Scheduler scheduler, TransparentBridge bridge, TlsContext tls) {
         if (scheduler == null || bridge == null) {
             throw new IllegalArgumentException("scheduler and bridge are required");
+        }
+        if (tls != null && tls.side() != TlsContext.Side.SERVER) {
+            throw new IllegalArgumentException("the transparent server needs a server-side TLS context");
         }
         this.scheduler = scheduler;
         this.bridge = bridge;
         this.settings = bridge.settings();
+        this.tls = tls;
     }
 
     /**
@@ -208,6 +230,16 @@ public final class TcpTransparentServer implements AutoCloseable {
                 socket.setTcpNoDelay(true);
             } catch (IOException e) {
                 LOG.debug("TCP_NODELAY on {} failed: {}", description, e.toString());
+            }
+            if (tls != null) {
+                try {
+                    socket = tls.wrapAccepted(socket);
+                } catch (IOException e) {
+                    active.decrementAndGet();
+                    LOG.warn("transparent connection refused: {}: TLS could not be set up: {}", description, e.getMessage());
+                    closeSocket(socket);
+                    return;
+                }
             }
             TcpHesLink[] self = new TcpHesLink[1];
             TcpHesLink link = new TcpHesLink(socket, description, scheduler, settings.maxPendingBytes(), () -> {

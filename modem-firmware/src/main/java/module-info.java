@@ -1,0 +1,20 @@
+/**
+ * The reference WM-E2S firmware assembled from the SDK's modules, and the {@code ./modem} command
+ * line. Depends on both HAL implementations: the mock board for the embedded default, the Raspberry
+ * Pi / jSerialComm binding for a real meter line.
+ */
+module io.metermodem.firmware {
+    requires io.metermodem.hal.mock;
+    requires io.metermodem.hal.pi;
+    requires io.metermodem.transparent;
+    requires io.metermodem.testkit;
+    requires info.picocli;
+    requires java.management;
+    requires org.slf4j;
+
+    exports io.metermodem.firmware;
+    exports io.metermodem.firmware.hes;
+
+    // picocli fills the command objects by reflection.
+    opens io.metermodem.firmware.cli to info.picocli;
+}

@@ -1,0 +1,84 @@
+package io.metermodem.firmware.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class ModemCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = ModemCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "run", "read"})
+    @DisplayName("TR-2: every command of ./modem answers --help")
+    void everyCommandHasHelp(String command) {
+        int code = command.isEmpty() ? run("--help") : run(command, "--help");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("Usage: modem"), out.toString());
+    }
+
+    @Test
+    @DisplayName("TR-2: run documents the transparent and customer ports, the meter line options and the bind address")
+    void runOptions() {
+        run("run", "--help");
+        for (String option : new String[] {"--meter-port", "--meter-baud", "--meter-format", "--transparent-port",
+                "--customer-port", "--bind"}) {
+            assertTrue(out.toString().contains(option), option + " missing from\n" + out);
+        }
+    }
+
+    @Test
+    @DisplayName("TR-3: the transparent and customer ports must differ")
+    void portsMustDiffer() {
+        int code = run("run", "--transparent-port", "9100", "--customer-port", "9100", "--for", "PT0S");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("differ"), err.toString());
+    }
+
+    @Test
+    @DisplayName("TR-5: an unknown meter format is refused with the accepted list")
+    void badFormat() {
+        int code = run("run", "--meter-format", "9X1", "--for", "PT0S");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("7E1"), err.toString());
+    }
+
+    @Test
+    @DisplayName("TR-1: run serves the embedded default on free ports and stops by itself with --for")
+    void runsAndStops() {
+        int code = run("run", "--transparent-port", "0", "--customer-port", "0", "--for", "PT0.2S");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("transparent port  127.0.0.1:"), out.toString());
+        assertTrue(out.toString().contains("listening"), out.toString());
+    }
+
+    @Test
+    @DisplayName("TR-1: read reports a connection error with exit code 3 and the address")
+    void readConnectionError() {
+        int code = run("read", "127.0.0.1:1");
+        assertEquals(3, code);
+        assertTrue(err.toString().contains("127.0.0.1:1"), err.toString());
+    }
+
+    @Test
+    @DisplayName("TR-1: read refuses a target without a port")
+    void readBadTarget() {
+        assertEquals(2, run("read", "localhost"));
+        assertTrue(err.toString().contains("HOST:PORT"), err.toString());
+    }
+}
