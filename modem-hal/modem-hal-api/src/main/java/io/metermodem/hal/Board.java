@@ -48,6 +48,15 @@ public interface Board extends AutoCloseable {
     /** @return the configuration flash (HAL-6) */
     NonVolatileMemory nonVolatileMemory();
 
+    /**
+     * The device's own secret for encrypting its configuration at rest (CFG-8): 32 bytes, the same
+     * at every start of this device, different on every other device, and never stored in the
+     * {@link #nonVolatileMemory()} it protects. A flash dump alone therefore reveals no secret.
+     *
+     * @return a fresh copy of the 256-bit key
+     */
+    byte[] deviceKey();
+
     /** Releases every part. Closing twice is harmless. */
     @Override
     void close();

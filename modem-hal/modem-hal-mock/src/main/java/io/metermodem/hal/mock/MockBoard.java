@@ -58,6 +58,7 @@ public final class MockBoard implements Board {
     private final Map<Led, MockDigitalOutput> leds = new EnumMap<>(Led.class);
     private final MockPowerSupply powerSupply;
     private final MockFlash flash;
+    private final byte[] deviceKey;
     private boolean closed;
 
     private MockBoard(Builder b) {
@@ -89,6 +90,16 @@ public final class MockBoard implements Board {
         }
         this.powerSupply = new MockPowerSupply(scheduler, b.supercap, b.initialCharge);
         this.flash = new MockFlash(b.flashPageSize, b.flashPageCount);
+        this.deviceKey = b.deviceKey != null ? b.deviceKey.clone() : keyFor(name);
+    }
+
+    private static byte[] keyFor(String boardName) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("metermodem mock device key:" + boardName).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** @return a builder with the defaults: RS232 meter line, no console, charged supercapacitor, 8 x 4 KiB flash */
@@ -197,6 +208,16 @@ public final class MockBoard implements Board {
         return flash;
     }
 
+    /**
+     * The board's key, derived from its name (SHA-256 of {@code "metermodem mock device key:" + name})
+     * unless the builder set one: two mock boards of one name share a key, so a test can "move" a
+     * flash image to a board of the same name and read it, and a board of another name cannot.
+     */
+    @Override
+    public byte[] deviceKey() {
+        return deviceKey.clone();
+    }
+
     /** @return whether {@link #close()} was called */
     public synchronized boolean isClosed() {
         return closed;
@@ -236,6 +257,7 @@ public final class MockBoard implements Board {
         private double initialCharge = 1.0;
         private int flashPageSize = MockFlash.DEFAULT_PAGE_SIZE;
         private int flashPageCount = MockFlash.DEFAULT_PAGE_COUNT;
+        private byte[] deviceKey;
 
         private Builder() {
         }
@@ -311,6 +333,18 @@ public final class MockBoard implements Board {
         public Builder flash(int pageSize, int pageCount) {
             this.flashPageSize = pageSize;
             this.flashPageCount = pageCount;
+            return this;
+        }
+
+        /**
+         * @param key the device key, 32 bytes (default: derived from the board name)
+         * @return this builder
+         */
+        public Builder deviceKey(byte[] key) {
+            if (key == null || key.length != 32) {
+                throw new IllegalArgumentException("a device key has 32 bytes");
+            }
+            this.deviceKey = key.clone();
             return this;
         }
 

@@ -122,4 +122,20 @@ class MockBoardTest {
         assertTrue(board.isClosed());
         assertFalse(board.meterPort().isOpen());
     }
+
+    @Test
+    @DisplayName("HAL-8: a mock board's device key follows its name, is 32 bytes, and is never in its flash")
+    void deviceKey() throws IOException {
+        try (MockBoard a = MockBoard.builder().name("a").build();
+             MockBoard a2 = MockBoard.builder().name("a").build();
+             MockBoard b = MockBoard.builder().name("b").build()) {
+            assertEquals(32, a.deviceKey().length);
+            assertArrayEquals(a.deviceKey(), a2.deviceKey());
+            assertFalse(java.util.Arrays.equals(a.deviceKey(), b.deviceKey()));
+            assertFalse(a.nonVolatileMemory().contains(a.deviceKey()));
+            byte[] copy = a.deviceKey();
+            copy[0] ^= 1;
+            assertFalse(java.util.Arrays.equals(copy, a.deviceKey()), "callers get a copy");
+        }
+    }
 }

@@ -74,6 +74,7 @@ public final class PiBoard implements Board {
     private final JSerialCommPort modulePort;
     private final CellularModule cellularModule;
     private final FileNonVolatileMemory nvm;
+    private final byte[] deviceKey;
     private final PinMap pinMap;
     private boolean closed;
 
@@ -92,6 +93,7 @@ public final class PiBoard implements Board {
         this.modulePort = parts.modulePort;
         this.cellularModule = parts.cellularModule;
         this.nvm = parts.nvm;
+        this.deviceKey = parts.deviceKey;
         this.pinMap = parts.pinMap;
     }
 
@@ -145,6 +147,11 @@ public final class PiBoard implements Board {
     @Override
     public DigitalInput supercapCharged() {
         return supercapCharged;
+    }
+
+    @Override
+    public byte[] deviceKey() {
+        return deviceKey.clone();
     }
 
     @Override
@@ -241,6 +248,7 @@ public final class PiBoard implements Board {
         Context pi4j;
         boolean ownsPi4j;
         Map<Led, PiDigitalOutput> leds = new EnumMap<>(Led.class);
+        byte[] deviceKey;
         PiDigitalOutput[] otherOutputs;
         PiDigitalInput powerFail;
         PiDigitalInput supercapCharged;
@@ -262,6 +270,7 @@ public final class PiBoard implements Board {
         private String consoleDevice;
         private PinMap pinMap = PinMap.defaults();
         private Path nvmFile;
+        private Path deviceKeyFile;
         private int nvmPageSize = DEFAULT_NVM_PAGE_SIZE;
         private int nvmPageCount = DEFAULT_NVM_PAGE_COUNT;
         private Context pi4j;
@@ -307,6 +316,16 @@ public final class PiBoard implements Board {
          */
         public Builder pinMap(PinMap pins) {
             this.pinMap = Objects.requireNonNull(pins, "pinMap");
+            return this;
+        }
+
+        /**
+         * @param file the device key (CFG-8), created on first use; default: the flash image's name
+         *             plus {@code .key} beside it. Put it on another medium than the flash image.
+         * @return this builder
+         */
+        public Builder deviceKeyFile(Path file) {
+            this.deviceKeyFile = Objects.requireNonNull(file, "deviceKeyFile");
             return this;
         }
 
@@ -461,6 +480,8 @@ public final class PiBoard implements Board {
                     parts.consolePort = JSerialCommPort.builder(consoleDevice).role(PortRole.DCE).scheduler(clock).build();
                     undo.push(parts.consolePort::close);
                 }
+                parts.deviceKey = DeviceKeyFile.loadOrCreate(deviceKeyFile != null ? deviceKeyFile
+                        : nvmFile.resolveSibling(nvmFile.getFileName() + ".key"));
                 parts.nvm = FileNonVolatileMemory.open(nvmFile, nvmPageSize, nvmPageCount);
                 undo.push(parts.nvm::close);
                 if (driver != null) {
