@@ -33,12 +33,12 @@ import java.util.Objects;
  *       server listens on 127.0.0.1, an ephemeral port is fine; its socket threads must hand bytes
  *       to the bridge with {@code scheduler.execute(...)}.</li>
  *   <li>Virtual time driven in real time, because the HES is on the wall clock:
- *       {@link RealTimePacer#start(VirtualScheduler, Duration)} with a 1 ms tick, started after
+ *       {@link io.metermodem.transparent.bridge.tcp.RealTimePacer} with a 1 ms tick, started after
  *       the meter and bridge are wired (the pacer thread is then the only one advancing the
  *       scheduler) and closed in the test's cleanup.</li>
  *   <li>{@link #run(String, int, GuruxHes.Options)} on the test thread, then
  *       {@link #mismatches(GuruxMeter, MeterReading, Instant, Instant)} must be empty, and
- *       {@link RealTimePacer#failures()} too.</li>
+ *       {@link io.metermodem.transparent.bridge.tcp.RealTimePacer#failures()} too.</li>
  * </ol>
  *
  * <p>Expected duration: about 1 s of wall time for plain HDLC and about 2.5 s for mode E (300 baud

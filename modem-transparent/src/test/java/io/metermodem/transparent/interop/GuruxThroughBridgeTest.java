@@ -9,6 +9,7 @@ import io.metermodem.transparent.bridge.BridgeListener;
 import io.metermodem.transparent.bridge.MeterDataFormat;
 import io.metermodem.transparent.bridge.TransparentBridge;
 import io.metermodem.transparent.bridge.TransparentSettings;
+import io.metermodem.transparent.bridge.tcp.RealTimePacer;
 import io.metermodem.transparent.bridge.tcp.TcpTransparentServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,8 @@ class GuruxThroughBridgeTest {
         bridge.start();
         TcpTransparentServer server = new TcpTransparentServer(scheduler, bridge);
         server.start();
-        try (RealTimePacer pacer = RealTimePacer.start(scheduler, Duration.ofMillis(1))) {
+        try (RealTimePacer pacer = new RealTimePacer(scheduler::nanoTime, scheduler::advanceTo, Duration.ofMillis(1))) {
+            pacer.start();
             Instant before = scheduler.instant();
 
             MeterReading reading = GuruxThroughBridgeScenario.run("127.0.0.1", server.primaryPort(), hesOptions);

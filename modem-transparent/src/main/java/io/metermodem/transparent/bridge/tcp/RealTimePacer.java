@@ -29,12 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class RealTimePacer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealTimePacer.class);
+    /** How many task failures {@link #failures()} keeps. */
+    public static final int MAX_FAILURES_KEPT = 16;
 
     private final LongSupplier virtualNanos;
     private final LongConsumer advanceTo;
     private final long tickNanos;
     private volatile boolean running;
     private Thread thread;
+    private final java.util.Deque<RuntimeException> failures = new java.util.ArrayDeque<>();
 
     /**
      * @param virtualNanos the virtual clock, e.g. {@code scheduler::nanoTime}
@@ -68,6 +71,13 @@ public final class RealTimePacer implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name("real-time-pacer").start(this::pace);
     }
 
+    /** @return the latest failures of scheduler tasks (at most {@value #MAX_FAILURES_KEPT}), oldest first; tests assert it is empty */
+    public java.util.List<RuntimeException> failures() {
+        synchronized (failures) {
+            return java.util.List.copyOf(failures);
+        }
+    }
+
     /** @return whether the pacer is running */
     public boolean isRunning() {
         return running;
@@ -84,6 +94,12 @@ public final class RealTimePacer implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.error("a scheduler task failed; pacing goes on", e);
+                synchronized (failures) {
+                    if (failures.size() == MAX_FAILURES_KEPT) {
+                        failures.removeFirst();
+                    }
+                    failures.addLast(e);
+                }
             }
             LockSupport.parkNanos(tickNanos);
         }
