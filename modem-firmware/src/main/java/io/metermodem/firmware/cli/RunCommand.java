@@ -17,6 +17,10 @@ import io.metermodem.transparent.bridge.TransparentSettings;
 import io.metermodem.transparent.bridge.tcp.RealTimePacer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import io.metermodem.config.Configuration;
+import io.metermodem.config.ParameterRegistry;
+import io.metermodem.firmware.StateDirectory;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,20 +57,26 @@ final class RunCommand implements Callable<Integer> {
     String meterPort;
 
     @Option(names = "--meter-baud", paramLabel = "BAUD",
-            description = "meter line speed 300..115200 (default: 300 for the simulated IEC meter, 9600 otherwise)")
+            description = "meter line speed 300..115200 (default: 300 for the simulated IEC meter, else tm.baud of the configuration)")
     Integer meterBaud;
 
-    @Option(names = "--meter-format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto, 7E1, 8N1, 7O1, 7N2, 8E1, 8O1 or 8N2 (default: ${DEFAULT-VALUE}: IEC 62056-21 first packets select 7E1, anything else 8N1)")
+    @Option(names = "--meter-format", paramLabel = "FORMAT",
+            description = "auto, 7E1, 8N1, 7O1, 7N2, 8E1, 8O1 or 8N2 (default: tm.data_format of the configuration, auto:"
+                    + " IEC 62056-21 first packets select 7E1, anything else 8N1)")
     String meterFormat;
 
-    @Option(names = "--transparent-port", paramLabel = "PORT", defaultValue = "9000",
-            description = "primary (utility) transparent TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int transparentPort;
+    @Option(names = "--transparent-port", paramLabel = "PORT",
+            description = "primary (utility) transparent TCP port; 0 picks a free one (default: m2m.transparent_port, 9000)")
+    Integer transparentPort;
 
-    @Option(names = "--customer-port", paramLabel = "PORT", defaultValue = "9001",
-            description = "secondary (customer) TCP port, lower priority; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int customerPort;
+    @Option(names = "--customer-port", paramLabel = "PORT",
+            description = "secondary (customer) TCP port, lower priority; 0 picks a free one"
+                    + " (default: m2m.customer_port of the configuration, where 0 means none)")
+    Integer customerPort;
+
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
+            description = "state directory: the modem's flash (configuration) and device key (default: ${DEFAULT-VALUE})")
+    Path state;
 
     @Option(names = "--no-customer-port", description = "do not open the customer port")
     boolean noCustomerPort;
@@ -86,30 +96,37 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        MeterDataFormat format;
-        try {
-            format = MeterDataFormat.parse(meterFormat);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--meter-format: " + e.getMessage());
-        }
-        int baud = meterBaud != null ? meterBaud
-                : meterPort == null && simulatedMeter == SimulatedMeter.iec ? 300 : 9600;
-        TransparentSettings settings;
-        try {
-            TransparentSettings.Builder b = TransparentSettings.builder()
-                    .bindAddress(bind).primaryPort(transparentPort).dataFormat(format).meterBaud(baud);
-            if (noCustomerPort) {
-                b.noSecondaryPort();
-            } else {
-                b.secondaryPort(customerPort);
-            }
-            settings = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-
         List<AutoCloseable> resources = new ArrayList<>();
         try {
+            // The stored configuration (CFG-2) gives the defaults; options given on the command line win.
+            StateDirectory stateDir = StateDirectory.open(state, ParameterRegistry.wmE2s());
+            resources.add(stateDir);
+            Configuration config = stateDir.configuration().current();
+            MeterDataFormat format;
+            try {
+                format = MeterDataFormat.parse(meterFormat != null ? meterFormat : config.word("tm.data_format"));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--meter-format: " + e.getMessage());
+            }
+            int baud = meterBaud != null ? meterBaud
+                    : meterPort == null && simulatedMeter == SimulatedMeter.iec ? 300 : config.intValue("tm.baud");
+            int primary = transparentPort != null ? transparentPort : config.intValue("m2m.transparent_port");
+            int customer = customerPort != null ? customerPort : config.intValue("m2m.customer_port");
+            boolean withCustomer = !noCustomerPort && (customerPort != null || customer != 0);
+            TransparentSettings settings;
+            try {
+                TransparentSettings.Builder b = TransparentSettings.builder()
+                        .bindAddress(bind).primaryPort(primary).dataFormat(format).meterBaud(baud);
+                if (withCustomer) {
+                    b.secondaryPort(customer);
+                } else {
+                    b.noSecondaryPort();
+                }
+                settings = b.build();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+
             String what;
             Scheduler scheduler;
             SerialPort port;
@@ -136,6 +153,7 @@ final class RunCommand implements Callable<Integer> {
             long startupMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 
             out.printf("metermodem reference firmware: %s%n", what);
+            out.printf("  state             %s%n", state.toAbsolutePath());
             out.printf("  meter line        %d baud, data format %s%n", baud, format);
             out.printf("  transparent port  %s:%d (utility, primary)%n", bind, firmware.primaryPort());
             firmware.secondaryPort().ifPresent(p -> out.printf("  customer port     %s:%d (secondary, lower priority)%n", bind, p));

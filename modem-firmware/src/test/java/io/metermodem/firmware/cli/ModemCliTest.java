@@ -7,11 +7,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class ModemCliTest {
+
+    @TempDir
+    Path state;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -24,10 +29,13 @@ class ModemCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "read"})
-    @DisplayName("TR-2: every command of ./modem answers --help")
+    @ValueSource(strings = {"", "run", "read", "config", "config check", "config import", "config export"})
+    @DisplayName("TR-2, CFG-5: every command of ./modem answers --help")
     void everyCommandHasHelp(String command) {
-        int code = command.isEmpty() ? run("--help") : run(command, "--help");
+        String[] words = command.isEmpty() ? new String[0] : command.split(" ");
+        String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        args[words.length] = "--help";
+        int code = run(args);
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().startsWith("Usage: modem"), out.toString());
     }
@@ -45,7 +53,7 @@ class ModemCliTest {
     @Test
     @DisplayName("TR-3: the transparent and customer ports must differ")
     void portsMustDiffer() {
-        int code = run("run", "--transparent-port", "9100", "--customer-port", "9100", "--for", "PT0S");
+        int code = run("run", "--state", state.toString(), "--transparent-port", "9100", "--customer-port", "9100", "--for", "PT0S");
         assertEquals(2, code);
         assertTrue(err.toString().contains("differ"), err.toString());
     }
@@ -53,7 +61,7 @@ class ModemCliTest {
     @Test
     @DisplayName("TR-5: an unknown meter format is refused with the accepted list")
     void badFormat() {
-        int code = run("run", "--meter-format", "9X1", "--for", "PT0S");
+        int code = run("run", "--state", state.toString(), "--meter-format", "9X1", "--for", "PT0S");
         assertEquals(2, code);
         assertTrue(err.toString().contains("7E1"), err.toString());
     }
@@ -61,7 +69,7 @@ class ModemCliTest {
     @Test
     @DisplayName("TR-1: run serves the embedded default on free ports and stops by itself with --for")
     void runsAndStops() {
-        int code = run("run", "--transparent-port", "0", "--customer-port", "0", "--for", "PT0.2S");
+        int code = run("run", "--state", state.toString(), "--transparent-port", "0", "--customer-port", "0", "--for", "PT0.2S");
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("transparent port  127.0.0.1:"), out.toString());
         assertTrue(out.toString().contains("listening"), out.toString());
