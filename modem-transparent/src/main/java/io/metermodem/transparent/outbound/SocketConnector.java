@@ -136,6 +136,9 @@ public final class SocketConnector implements OutboundConnector {
         private final BlockingQueue<byte[]> toWrite = new ArrayBlockingQueue<>(MAX_QUEUED_SENDS);
         private final Semaphore undelivered = new Semaphore(MAX_UNDELIVERED_READS);
         private final AtomicReference<String> closeReason = new AtomicReference<>();
+        /** Set by close(): from then on received bytes are dropped. A peer's close does not drop
+         *  bytes that arrived before it, which the reader may already have posted. */
+        private volatile boolean closedLocally;
         private final String description;
 
         SocketConnection(Endpoint endpoint, Socket socket, OutboundHandler handler) throws IOException {
@@ -167,6 +170,7 @@ public final class SocketConnector implements OutboundConnector {
         @Override
         public void close(String reason) {
             if (closeReason.compareAndSet(null, Objects.requireNonNull(reason, "reason"))) {
+                closedLocally = true;
                 // Let the writer flush what the bridge queued before the close; if the queue is full,
                 // the peer is not reading anyway and the socket is closed at once.
                 if (!toWrite.offer(CLOSE_MARKER)) {
@@ -208,7 +212,7 @@ public final class SocketConnector implements OutboundConnector {
                     undelivered.acquire();
                     scheduler.execute(() -> {
                         undelivered.release();
-                        if (closeReason.get() == null) {
+                        if (!closedLocally) {
                             handler.onData(chunk, 0, chunk.length);
                         }
                     });
