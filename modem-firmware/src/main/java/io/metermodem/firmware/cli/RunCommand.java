@@ -81,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-customer-port", description = "do not open the customer port")
     boolean noCustomerPort;
 
+    @Option(names = "--report-line-errors",
+            description = {"log parity, framing, break and overrun errors of a real meter line. jSerialComm watches for them",
+                    "on a thread of its own that wakes on every received chunk, which lengthens each round trip,",
+                    "so it is off by default; the bridge passes bytes on unchanged either way"})
+    boolean reportLineErrors;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE})")
     String bind;
@@ -143,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 SystemScheduler real = new SystemScheduler();
                 resources.add(real);
-                port = JSerialCommPort.builder(meterPort).role(PortRole.DCE).scheduler(real).build();
+                port = JSerialCommPort.builder(meterPort).role(PortRole.DCE).scheduler(real).monitorLineEvents(reportLineErrors).build();
                 resources.add(0, port);
                 scheduler = real;
                 what = "meter line " + meterPort;

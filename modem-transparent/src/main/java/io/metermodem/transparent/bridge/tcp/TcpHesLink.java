@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One accepted TCP connection as a {@link HesLink}. Two virtual threads do the blocking I/O: the
+ * One accepted TCP connection as a {@link HesLink}. Two daemon platform threads do the blocking I/O
+ * (a virtual thread's socket read goes through the JDK's poller thread and a carrier wake-up, which
+ * lengthened every round trip through the bridge measurably; a modem has a handful of connections): the
  * reader posts every received chunk to the scheduler (at most {@code maxQueuedBytes} in flight, so a
  * fast head-end is slowed by TCP flow control rather than filling memory), the writer drains the
  * bounded send queue so that {@link #send} never blocks the scheduler.
@@ -60,8 +62,8 @@ final class TcpHesLink implements HesLink {
     }
 
     void startThreads() {
-        Thread.ofVirtual().name("tcp-reader " + description).start(this::readLoop);
-        Thread.ofVirtual().name("tcp-writer " + description).start(this::writeLoop);
+        Thread.ofPlatform().daemon().name("tcp-reader " + description).start(this::readLoop);
+        Thread.ofPlatform().daemon().name("tcp-writer " + description).start(this::writeLoop);
     }
 
     @Override
