@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * Drives a virtual-time scheduler in real time, so that a firmware built on the in-memory board
  * (virtual time) can serve real TCP connections, e.g. {@code ./modem run} with the mock board.
  *
- * <p>This is the one place in main code that reads {@code System.nanoTime()}: it is the real-time
- * driver. Its thread repeatedly moves virtual time to {@code start + elapsed real time} and parks
+ * <p>Besides the Pi binding's {@code SystemScheduler}, this is the only main code that reads
+ * {@code System.nanoTime()}: it is the real-time driver. Its thread repeatedly moves virtual time
+ * to {@code start + elapsed real time} and parks
  * for one tick (1 ms by default), so tasks run at most a tick late and in virtual-time order; all of
  * them run on the pacer's thread, which is then the modem's scheduler thread. A task that throws is
  * logged and the pacing goes on.
