@@ -465,19 +465,19 @@ public final class SimpleDlmsMeter {
 
         /** @param delay time between a frame's arrival and the answer @return this builder */
         public Builder responseDelay(Duration delay) {
-            this.responseDelay = nonNegative(delay);
+            this.responseDelay = Durations.nonNegative(delay);
             return this;
         }
 
         /** @param timeout the longest gap between two octets of one frame @return this builder */
         public Builder interOctetTimeout(Duration timeout) {
-            this.interOctetTimeout = nonNegative(timeout);
+            this.interOctetTimeout = Durations.nonNegative(timeout);
             return this;
         }
 
         /** @param timeout how long a connected link may stay without frames @return this builder */
         public Builder inactivityTimeout(Duration timeout) {
-            this.inactivityTimeout = nonNegative(timeout);
+            this.inactivityTimeout = Durations.nonNegative(timeout);
             return this;
         }
 
@@ -488,13 +488,6 @@ public final class SimpleDlmsMeter {
             }
             this.maxInfoLength = bytes;
             return this;
-        }
-
-        private static Duration nonNegative(Duration d) {
-            if (d == null || d.isNegative()) {
-                throw new IllegalArgumentException("duration must be zero or positive, got " + d);
-            }
-            return d;
         }
 
         /**

@@ -696,7 +696,7 @@ public final class SimulatedIecMeter {
 
         /** @param reaction t<sub>r</sub> before the identification (and later answers, unless short) @return this builder */
         public Builder reactionTime(Duration reaction) {
-            this.reactionTime = nonNegative(reaction);
+            this.reactionTime = Durations.nonNegative(reaction);
             return this;
         }
 
@@ -706,19 +706,19 @@ public final class SimulatedIecMeter {
          * @return this builder
          */
         public Builder shortReactionTime(Duration reaction) {
-            this.shortReactionTime = nonNegative(reaction);
+            this.shortReactionTime = Durations.nonNegative(reaction);
             return this;
         }
 
         /** @param timeout tt: how long after the identification an option select may take to start @return this builder */
         public Builder optionSelectTimeout(Duration timeout) {
-            this.optionSelectTimeout = nonNegative(timeout);
+            this.optionSelectTimeout = Durations.nonNegative(timeout);
             return this;
         }
 
         /** @param timeout t<sub>a</sub>: the longest gap between two characters of one message @return this builder */
         public Builder interCharacterTimeout(Duration timeout) {
-            this.interCharacterTimeout = nonNegative(timeout);
+            this.interCharacterTimeout = Durations.nonNegative(timeout);
             return this;
         }
 
@@ -726,13 +726,6 @@ public final class SimulatedIecMeter {
         public Builder programmingPassword(String password) {
             this.programmingPassword = password;
             return this;
-        }
-
-        private static Duration nonNegative(Duration d) {
-            if (d == null || d.isNegative()) {
-                throw new IllegalArgumentException("duration must be zero or positive, got " + d);
-            }
-            return d;
         }
 
         /**
