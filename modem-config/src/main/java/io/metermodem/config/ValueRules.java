@@ -28,7 +28,7 @@ final class ValueRules {
         }
         long parsed = Long.parseLong(v);
         if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE || !test.accepts((int) parsed)) {
-            return new ValueCheck.Invalid(parsed + " is outside " + describe);
+            return new ValueCheck.Invalid(parsed + " is not allowed; expected " + describe);
         }
         return new ValueCheck.Valid(Long.toString(parsed));
     }
