@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metermodem.config.crypto.AtRestCipher;
 import io.metermodem.hal.mock.nvm.MockFlash;
-import io.metermodem.hal.nvm.NonVolatileMemory;
 import io.metermodem.hal.nvm.NvmFailureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -178,8 +177,8 @@ class ConfigurationStoreTest {
     @DisplayName("CFG-2: a write that does not stick is caught by the read-back, and the previous record stays current")
     void readBackCatchesBadProgramming() throws IOException {
         StoredRecord previous = store.commit(Fixtures.payload(64, 1), 1);
-        NonVolatileMemory stuckBits = new StuckBitFlash(flash, Fixtures.PAGE_SIZE * 8L + 2);
-        ConfigurationStore failing = new ConfigurationStore(stuckBits, Fixtures.cipher());
+        flash.stickAtZero(Fixtures.PAGE_SIZE * 8L + 2);
+        ConfigurationStore failing = new ConfigurationStore(flash, Fixtures.cipher());
 
         NvmFailureException e = assertThrows(NvmFailureException.class,
                 () -> failing.commit(Fixtures.payload(64, 2), 1));
@@ -208,42 +207,5 @@ class ConfigurationStoreTest {
 
         assertTrue(store.matchesFlash(record));
         assertEquals(Fixtures.payload(16, 1)[1], record.payload()[1]);
-    }
-
-    /** A flash with one byte that programs as 0x00 whatever is written: a worn-out cell. */
-    private record StuckBitFlash(MockFlash flash, long stuckAddress) implements NonVolatileMemory {
-
-        @Override
-        public int pageSize() {
-            return flash.pageSize();
-        }
-
-        @Override
-        public int pageCount() {
-            return flash.pageCount();
-        }
-
-        @Override
-        public void read(long address, byte[] buffer, int offset, int length) throws IOException {
-            flash.read(address, buffer, offset, length);
-        }
-
-        @Override
-        public void write(long address, byte[] data, int offset, int length) throws IOException {
-            flash.write(address, data, offset, length);
-            if (stuckAddress >= address && stuckAddress < address + length) {
-                flash.write(stuckAddress, new byte[1], 0, 1);
-            }
-        }
-
-        @Override
-        public void erasePage(int page) throws IOException {
-            flash.erasePage(page);
-        }
-
-        @Override
-        public void sync() throws IOException {
-            flash.sync();
-        }
     }
 }

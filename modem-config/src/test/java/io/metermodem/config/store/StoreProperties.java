@@ -68,8 +68,7 @@ class StoreProperties {
     @Label("CFG-2: the store never yields a payload that was never committed, and after a successful commit with no later damage exactly it")
     void neverYieldsAnythingButACommittedPayload(@ForAll("histories") List<Step> history) throws IOException {
         MockFlash flash = new MockFlash(PAGE_SIZE, PAGE_COUNT);
-        EraseCuttingFlash memory = new EraseCuttingFlash(flash);
-        ConfigurationStore store = new ConfigurationStore(memory, CIPHER);
+        ConfigurationStore store = new ConfigurationStore(flash, CIPHER);
         Set<String> everCommitted = new HashSet<>(Set.of(NOTHING));
         Set<String> possible = new HashSet<>(Set.of(NOTHING));
         StoredRecord exact = null; // known exactly after a successful commit and before any damage
@@ -94,9 +93,9 @@ class StoreProperties {
                 case CutErase c -> {
                     byte[] payload = Fixtures.payload(c.size(), ++tag);
                     everCommitted.add(hex(payload));
-                    memory.cutDuringErase(c.erase(), c.bytesErased());
+                    flash.cutPowerDuringErase(c.erase(), c.bytesErased());
                     exact = attempt(store, payload, tag);
-                    memory.cutDuringErase(-1, 0);
+                    flash.cancelEraseCut();
                     flash.restorePower();
                     possible = exact != null ? new HashSet<>(Set.of(hex(payload))) : with(possible, hex(payload));
                 }
@@ -106,7 +105,7 @@ class StoreProperties {
                     possible = new HashSet<>(everCommitted);
                 }
                 case Restart r -> {
-                    store = new ConfigurationStore(memory, CIPHER);
+                    store = new ConfigurationStore(flash, CIPHER);
                     Optional<StoredRecord> loaded = store.load();
                     String seen = loaded.map(rec -> hex(rec.payload())).orElse(NOTHING);
                     assertTrue(everCommitted.contains(seen), "loaded a payload that was never committed");
@@ -124,7 +123,7 @@ class StoreProperties {
         // Whatever happened, the modem can always store a configuration again and read it back.
         byte[] last = Fixtures.payload(MAX_PAYLOAD / 3, ++tag);
         StoredRecord committed = store.commit(last, 1);
-        assertEquals(Optional.of(committed), new ConfigurationStore(memory, CIPHER).load());
+        assertEquals(Optional.of(committed), new ConfigurationStore(flash, CIPHER).load());
     }
 
     @Property(tries = 200)

@@ -55,8 +55,12 @@ public final class MockFlash implements NonVolatileMemory {
     private String cutReason = "";
     /** Bytes still to program before the armed power cut; -1 when none is armed. */
     private long bytesUntilCut = -1;
-    /** Bytes the next erase gets done before power fails; -1 when no such cut is armed. */
+    /** Bytes the armed erase gets done before power fails; -1 when no such cut is armed. */
     private int eraseCutAfter = -1;
+    /** Erases still to complete before the armed erase cut; 0 = the next one. */
+    private int erasesBeforeCut;
+    /** A worn-out cell that always programs as 0x00; -1 when none. */
+    private long stuckAddress = -1;
     private long reads;
     private long writes;
     private long erases;
@@ -153,7 +157,9 @@ public final class MockFlash implements NonVolatileMemory {
             eraseCounts = new int[pageCount];
         }
         eraseCounts[page]++;
-        if (eraseCutAfter >= 0) {
+        if (eraseCutAfter >= 0 && erasesBeforeCut > 0) {
+            erasesBeforeCut--;
+        } else if (eraseCutAfter >= 0) {
             int done = eraseCutAfter;
             eraseCutAfter = -1;
             byte[] content = pages[page];
@@ -201,11 +207,49 @@ public final class MockFlash implements NonVolatileMemory {
      * @throws IllegalArgumentException outside that range
      */
     public synchronized void cutPowerDuringNextErase(int bytesErased) {
+        cutPowerDuringErase(0, bytesErased);
+    }
+
+    /**
+     * Arms a power cut in a later erase, so that a test can interrupt every erase of a multi-page
+     * operation in turn: {@code erasesBefore} erases complete, the one after stops after
+     * {@code bytesErased} bytes. Replaces an armed erase cut.
+     *
+     * @param erasesBefore erases that complete first, 0 for the next one
+     * @param bytesErased  0..pageSize-1 bytes from the page start that are erased before power fails
+     * @throws IllegalArgumentException outside those ranges
+     */
+    public synchronized void cutPowerDuringErase(int erasesBefore, int bytesErased) {
+        if (erasesBefore < 0) {
+            throw new IllegalArgumentException("erases before the cut must not be negative, got " + erasesBefore);
+        }
         if (bytesErased < 0 || bytesErased >= pageSize) {
             throw new IllegalArgumentException("bytes erased before the cut must be 0.." + (pageSize - 1)
                     + ", got " + bytesErased);
         }
+        erasesBeforeCut = erasesBefore;
         eraseCutAfter = bytesErased;
+    }
+
+    /** Disarms an erase cut armed with {@link #cutPowerDuringErase(int, int)} that has not happened. */
+    public synchronized void cancelEraseCut() {
+        eraseCutAfter = -1;
+        erasesBeforeCut = 0;
+    }
+
+    /**
+     * Models a worn-out cell: from now on the byte at {@code address} programs as {@code 0x00}
+     * whatever is written to it (an erase still sets it to {@code 0xFF}), as a read-back after a
+     * write would reveal on real flash.
+     *
+     * @param address the cell
+     * @throws IndexOutOfBoundsException outside the flash
+     */
+    public synchronized void stickAtZero(long address) {
+        if (address < 0 || address >= size()) {
+            throw new IndexOutOfBoundsException("address " + hex(address) + " is outside the flash");
+        }
+        stuckAddress = address;
     }
 
     /** Cuts power now: every operation fails until {@link #restorePower()}. */
@@ -351,6 +395,9 @@ public final class MockFlash implements NonVolatileMemory {
     }
 
     private void program(long address, byte value) {
+        if (address == stuckAddress) {
+            value = 0;
+        }
         if (value == ERASED) {
             return; // AND with 0xFF changes nothing: an erased page stays unallocated
         }

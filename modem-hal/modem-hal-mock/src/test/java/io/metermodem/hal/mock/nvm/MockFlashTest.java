@@ -230,4 +230,45 @@ class MockFlashTest {
         assertEquals(new FlashStatistics(1, 1, 1, 1, 2, 3), s);
         assertEquals(4, s.operations());
     }
+
+    @Test
+    @DisplayName("HAL-6: a cut armed for a later erase lets the earlier erases complete and stops that one part way")
+    void cutDuringALaterErase() throws Exception {
+        MockFlash flash = new MockFlash(256, 4);
+        byte[] zeros = new byte[256];
+        for (int page = 0; page < 3; page++) {
+            flash.write(page * 256L, zeros, 0, 256);
+        }
+        flash.cutPowerDuringErase(2, 10);
+
+        flash.erasePage(0);
+        flash.erasePage(1);
+        assertThrows(NvmFailureException.class, () -> flash.erasePage(2));
+        flash.restorePower();
+
+        byte[] page2 = new byte[256];
+        flash.read(512, page2, 0, 256);
+        assertEquals((byte) 0xFF, page2[9]);
+        assertEquals(0, page2[10]);
+        byte[] page1 = new byte[1];
+        flash.read(256 + 200, page1, 0, 1);
+        assertEquals((byte) 0xFF, page1[0]);
+        flash.erasePage(3); // disarmed after it fired
+        assertEquals(4, flash.statistics().erases());
+    }
+
+    @Test
+    @DisplayName("HAL-6: a cell stuck at zero programs as 0x00 whatever is written, and an erase still sets it")
+    void stuckCell() throws Exception {
+        MockFlash flash = new MockFlash(256, 2);
+        flash.stickAtZero(5);
+        flash.write(0, new byte[] {1, 2, 3, 4, 5, 6, 7}, 0, 7);
+        byte[] back = new byte[7];
+        flash.read(0, back, 0, 7);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 0, 7}, back);
+        flash.erasePage(0);
+        flash.read(5, back, 0, 1);
+        assertEquals((byte) 0xFF, back[0]);
+        assertThrows(IndexOutOfBoundsException.class, () -> flash.stickAtZero(512));
+    }
 }
