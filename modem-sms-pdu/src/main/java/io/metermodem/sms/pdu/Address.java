@@ -59,7 +59,14 @@ public record Address(TypeOfNumber type, int numberingPlan, String digits) {
      * @throws IllegalArgumentException if it has other characters or more than 20 digits
      */
     public static Address of(String number) {
-        String cleaned = number.strip().replaceAll("[ ()\\-]", "");
+        StringBuilder kept = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c != ' ' && c != '(' && c != ')' && c != '-') {
+                kept.append(c);
+            }
+        }
+        String cleaned = kept.toString();
         if (cleaned.startsWith("+")) {
             return new Address(TypeOfNumber.INTERNATIONAL, PLAN_ISDN, cleaned.substring(1));
         }
