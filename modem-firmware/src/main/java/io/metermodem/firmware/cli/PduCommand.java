@@ -74,8 +74,8 @@ final class PduCommand implements Runnable {
                     out.printf("time stamp:   %s%n", d.serviceCentreTime());
                     out.printf("pid:          %02X%n", d.protocolId());
                     out.printf("dcs:          %s%n", d.dataCoding());
-                    out.printf("flags:        %s%s%s%n", d.moreMessagesToSend() ? "more-messages " : "",
-                            d.statusReportIndication() ? "status-report-indication " : "", d.replyPath() ? "reply-path" : "");
+                    flags(out, d.moreMessagesToSend() ? "more-messages" : "",
+                            d.statusReportIndication() ? "status-report-indication" : "", d.replyPath() ? "reply-path" : "");
                 }
                 case SmsSubmit s -> {
                     out.printf("reference:    %d%n", s.messageReference());
@@ -83,8 +83,8 @@ final class PduCommand implements Runnable {
                     out.printf("validity:     %s%n", validity(s.validityPeriod()));
                     out.printf("pid:          %02X%n", s.protocolId());
                     out.printf("dcs:          %s%n", s.dataCoding());
-                    out.printf("flags:        %s%s%s%n", s.statusReportRequest() ? "status-report-request " : "",
-                            s.rejectDuplicates() ? "reject-duplicates " : "", s.replyPath() ? "reply-path" : "");
+                    flags(out, s.statusReportRequest() ? "status-report-request" : "",
+                            s.rejectDuplicates() ? "reject-duplicates" : "", s.replyPath() ? "reply-path" : "");
                 }
                 case SmsStatusReport r -> {
                     out.printf("reference:    %d%n", r.messageReference());
@@ -104,6 +104,11 @@ final class PduCommand implements Runnable {
             } else {
                 out.printf("text:         %s%n", sms.userData().text());
             }
+        }
+
+        private static void flags(PrintWriter out, String... flags) {
+            String set = String.join(" ", java.util.Arrays.stream(flags).filter(f -> !f.isEmpty()).toList());
+            out.printf("flags:        %s%n", set.isEmpty() ? "(none)" : set);
         }
 
         private static String address(Address address) {

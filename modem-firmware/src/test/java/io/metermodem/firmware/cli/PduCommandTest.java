@@ -35,6 +35,7 @@ class PduCommandTest {
         assertTrue(text.contains("smsc:         +14155551212 (international, type 91)"), text);
         assertTrue(text.contains("originator:   +16505551111"), text);
         assertTrue(text.contains("time stamp:   2006-06-06T15:03:03-07:00"), text);
+        assertTrue(text.contains("flags:        (none)"), text);
         assertTrue(text.contains("text:         Test"), text);
     }
 
