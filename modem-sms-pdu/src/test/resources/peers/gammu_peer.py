@@ -29,8 +29,9 @@ def decode(lines):
     for m in messages:
         udh = m['UDH']
         ref = udh['ID16bit'] if udh['ID16bit'] not in (-1, 0) else udh['ID8bit']
-        print('PART type=%s number=%s text=%s coding=%s udh=%s ref=%d part=%d all=%d' % (
-            m['Type'], h(m['Number']), h(text_of(m)), m['Coding'], udh['Type'], ref, udh['PartNumber'], udh['AllParts']))
+        print('PART type=%s number=%s text=%s coding=%s udh=%s ref=%d part=%d all=%d mr=%d status=%d' % (
+            m['Type'], h(m['Number']), h(text_of(m)), m['Coding'], udh['Type'], ref, udh['PartNumber'], udh['AllParts'],
+            m['MessageReference'], m['DeliveryStatus']))
     if len(messages) == 1 and messages[0]['UDH']['Type'] == 'NoUDH':
         print('JOINED ' + h(text_of(messages[0])))
         return

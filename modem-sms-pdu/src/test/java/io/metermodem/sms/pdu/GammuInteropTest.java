@@ -86,6 +86,24 @@ class GammuInteropTest {
     }
 
     @Test
+    @DisplayName("SMS-13 peer gammu: decodes our SMS-STATUS-REPORT (recipient, message reference, status)")
+    void gammuDecodesOurStatusReport() throws Exception {
+        OffsetDateTime time = OffsetDateTime.of(2026, 11, 24, 3, 4, 5, 0, ZoneOffset.ofHours(1));
+        for (int status : new int[] {0x00, 0x46}) {
+            SmsStatusReport report = new SmsStatusReport(java.util.Optional.of(Address.international("14155551212")), 0x2A,
+                    Address.of(NUMBER), false, false, time, time.plusSeconds(30), status, java.util.OptionalInt.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty());
+
+            Map<String, String> decoded = PeerProcess.parts(gammu(PeerProcess.decodeInput(List.of(SmsPdu.encode(report))))).get(0);
+
+            assertEquals("Status_Report", decoded.get("type"));
+            assertEquals(hexUtf8(NUMBER), decoded.get("number"));
+            assertEquals("42", decoded.get("mr"));
+            assertEquals(String.valueOf(status), decoded.get("status"));
+        }
+    }
+
+    @Test
     @DisplayName("SMS-13 peer gammu: we decode its GSM 7-bit submit and deliver")
     void weDecodeGammuGsm() throws Exception {
         SmsSubmit submit = SmsPdu.decodeSubmit(theirsEncode("Submit", false, GSM_TEXT).get(0));
