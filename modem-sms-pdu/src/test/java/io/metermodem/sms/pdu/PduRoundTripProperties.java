@@ -112,6 +112,42 @@ class PduRoundTripProperties {
     }
 
     @Property(tries = 200)
+    @Label("SMS-13: a text cut at arbitrary points (even inside a surrogate pair) into concatenated delivers reassembles exactly")
+    void arbitrarySplitReassembles(@ForAll("gsmTexts") String gsm, @ForAll("ucs2Texts") String ucs2, @ForAll boolean useUcs2,
+            @ForAll java.util.Random random, @ForAll boolean sixteenBit) throws MalformedPduException {
+        String text = useUcs2 ? ucs2 : gsm;
+        Alphabet alphabet = useUcs2 ? Alphabet.UCS2 : Alphabet.GSM_7BIT;
+        // cut into pieces of random size that still fit one part each
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < text.length() || pieces.isEmpty()) {
+            int end = Math.min(text.length(), start + 1 + random.nextInt(useUcs2 ? 66 : 76));
+            pieces.add(text.substring(start, end));
+            start = end;
+        }
+        if (pieces.size() > 255) {
+            return;
+        }
+        List<SmsDeliver> parts = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            UserData ud = UserData.text(pieces.get(i)).withHeader(List.of(
+                    new ConcatInfo(sixteenBit ? 0xABCD : 0xAB, pieces.size(), i + 1, sixteenBit).toElement()));
+            SmsDeliver part = SmsDeliver.of(Address.of("+3612345"), OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                    DataCoding.of(alphabet), ud);
+            parts.add(SmsPdu.decodeDeliver(SmsPdu.encode(part).hex()));
+        }
+        Collections.shuffle(parts, random);
+        Reassembler reassembler = new Reassembler(Duration.ofMinutes(5), 1, 255);
+
+        ReassemblyResult last = null;
+        for (SmsDeliver part : parts) {
+            last = reassembler.accept(part, Instant.EPOCH);
+        }
+
+        assertEquals(text, assertInstanceOf(ReassemblyResult.Complete.class, last).message().text());
+    }
+
+    @Property(tries = 200)
     @Label("SMS-13: 8-bit data of any length survives encode -> decode, split into 134-octet parts")
     void binaryRoundTrips(@ForAll byte[] data) throws MalformedPduException {
         if (data.length > 255 * 134) {
