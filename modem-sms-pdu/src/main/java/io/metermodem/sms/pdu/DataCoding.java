@@ -65,7 +65,7 @@ public record DataCoding(int octet) {
 
     /** @return whether the text is compressed (general coding groups, bit 5) */
     public boolean compressed() {
-        return (octet >>> 6) == 0 || (octet >>> 6) == 1 ? (octet & 0x20) != 0 : false;
+        return (octet >>> 6) <= 1 && (octet & 0x20) != 0;
     }
 
     /** @return the message class 0..3 (0 = flash), if the DCS gives one */

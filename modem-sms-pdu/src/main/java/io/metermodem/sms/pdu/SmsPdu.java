@@ -71,6 +71,10 @@ public final class SmsPdu {
      * @throws MalformedPduException naming the field and octet where the PDU is wrong
      */
     public static Sms decode(byte[] pdu, boolean withServiceCentre) throws MalformedPduException {
+        if (pdu.length > MAX_PDU_OCTETS) {
+            throw new MalformedPduException(PduField.HEX, MAX_PDU_OCTETS,
+                    pdu.length + " octets; no PDU is longer than " + MAX_PDU_OCTETS);
+        }
         return PduDecoder.decode(pdu.clone(), withServiceCentre);
     }
 
