@@ -18,7 +18,8 @@ if (command[0] === 'decode') {
     const ref = header ? header.getPointer() : -1;
     const part = header ? header.getCurrent() : -1;
     const all = header ? header.getSegments() : -1;
-    console.log(`PART type=${type} number=${h(message.address.phone)} text=${h(message.data.getText())} ref=${ref} part=${part} all=${all}`);
+    const time = message instanceof pdu.Deliver ? message.serviceCenterTimeStamp.getIsoString() : '-';
+    console.log(`PART type=${type} number=${h(message.address.phone)} text=${h(message.data.getText())} ref=${ref} part=${part} all=${all} time=${time}`);
   }
 } else if (command[0] === 'encode') {
   const text = Buffer.from(lines[1], 'hex').toString('utf8');

@@ -83,6 +83,21 @@ class NodePduInteropTest {
     }
 
     @Test
+    @DisplayName("SMS-13 peer node-pdu: decodes our concatenated UCS-2 and 7-bit delivers with a negative time zone")
+    void nodePduDecodesOurDelivers() throws Exception {
+        // whole hours: node-pdu 2.1.1 prints -03:30 as "-3.5:00" (right value, odd format)
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.of(2026, 11, 24, 3, 4, 5, 0, java.time.ZoneOffset.ofHours(-5));
+        for (String text : List.of(UCS2_TEXT.repeat(5), GSM_TEXT.repeat(4))) {
+            List<EncodedPart> parts = SmsPdu.encodeDeliver(Address.of(NUMBER), time, text,
+                    EncodeOptions.defaults().withConcatReference(33, false));
+
+            assertEquals(text, theirsDecode(parts));
+            List<Map<String, String>> decoded = PeerProcess.parts(nodePdu(PeerProcess.decodeInput(parts)));
+            assertEquals("2026-11-24T03:04:05-05:00", decoded.get(0).get("time"));
+        }
+    }
+
+    @Test
     @DisplayName("SMS-13 peer node-pdu: we decode its GSM 7-bit and UCS-2 submits")
     void weDecodeNodePdu() throws Exception {
         String ascii = "Hello meter 42 @ home: reading=1234.5 kWh";
