@@ -29,7 +29,9 @@ import java.util.OptionalLong;
  *   <li>A prompt {@code >} (with or without CR LF before it, with or without a space after it)
  *       releases the command's payload and Ctrl-Z.</li>
  *   <li>After {@code CONNECT} bytes are data ({@link AtEvent.Data}) until the module reports
- *       {@code CR LF NO CARRIER CR LF}, or the driver sends the {@code +++} escape.</li>
+ *       {@code CR LF NO CARRIER CR LF}, or the driver sends the {@code +++} escape. Bytes that may
+ *       begin that code are held back until the next byte or {@link #DATA_HOLD_NANOS} of silence
+ *       tells.</li>
  * </ul>
  *
  * <h2>Timeouts and resynchronisation</h2>
@@ -56,6 +58,11 @@ import java.util.OptionalLong;
 public final class AtClientCore {
 
     private static final byte[] NO_CARRIER = "\r\nNO CARRIER\r\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Longest time bytes that may begin {@code CR LF NO CARRIER CR LF} are held back in online
+     * data mode: the module sends the whole code in one burst, so after this silence they are data.
+     */
+    public static final long DATA_HOLD_NANOS = 20_000_000L;
     private static final int FIRST_MARKER = 40;
     private static final int MARKERS = 60;
 
@@ -85,6 +92,7 @@ public final class AtClientCore {
     private int resets;
 
     private int noCarrierMatched;
+    private boolean skipLineFeed;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
 
     /**
@@ -206,6 +214,12 @@ public final class AtClientCore {
                     drain(now);
                 }
             }
+            case DATA -> {
+                if (noCarrierMatched > 0 && now - (lastReceived + DATA_HOLD_NANOS) >= 0) {
+                    flushHeldData();
+                    emitData();
+                }
+            }
             default -> {
             }
         }
@@ -216,6 +230,7 @@ public final class AtClientCore {
         return switch (state) {
             case PENDING, PROBING, BOOTING -> OptionalLong.of(deadline);
             case DRAINING -> OptionalLong.of(lastReceived + settings.quietPeriod().toNanos());
+            case DATA -> noCarrierMatched > 0 ? OptionalLong.of(lastReceived + DATA_HOLD_NANOS) : OptionalLong.empty();
             default -> OptionalLong.empty();
         };
     }
@@ -363,6 +378,7 @@ public final class AtClientCore {
         consecutiveTimeouts = 0;
         state = result instanceof AtResult.Connect ? AtClientState.DATA : AtClientState.IDLE;
         noCarrierMatched = 0;
+        skipLineFeed = state == AtClientState.DATA; // the LF of CONNECT's CR LF is not data
         events.add(new AtEvent.Completed(new AtResponse(command, collected, result)));
         collected.clear();
     }
@@ -415,6 +431,12 @@ public final class AtClientCore {
     // ---- online data mode ----
 
     private void dataByte(byte b) {
+        if (skipLineFeed) {
+            skipLineFeed = false;
+            if (b == '\n') {
+                return;
+            }
+        }
         if (b == NO_CARRIER[noCarrierMatched]) {
             noCarrierMatched++;
             if (noCarrierMatched == NO_CARRIER.length) {

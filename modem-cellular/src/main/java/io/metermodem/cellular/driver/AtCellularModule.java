@@ -80,12 +80,14 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
     private AccessTechnology reportedTechnology = AccessTechnology.NONE;
     private ScheduledTask poll;
     private boolean needsReinit;
+    private boolean restarting;
 
     private int ringCount;
     private String caller = "";
     private ScheduledTask ringFire;
     private ScheduledTask ringSilence;
     private AtCsdCall call;
+    private CompletableFuture<Void> smsReads = CompletableFuture.completedFuture(null);
 
     /**
      * @param port      the module's UART, open
@@ -512,6 +514,9 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
      * driver initialises it again.
      */
     protected void moduleRestarted() {
+        if (restarting) {
+            return; // our own AT+CFUN=1,1: restart() initialises after the boot time
+        }
         fireFault(ModuleFault.MODULE_RESTARTED);
         csRegistration = RegistrationState.UNKNOWN;
         psRegistration = RegistrationState.UNKNOWN;
@@ -547,15 +552,16 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
     }
 
     private void readStoredSms(int index) {
-        command(AtCommand.of("AT+CMGR=" + index)).thenAccept(r -> {
+        // one message at a time, read then delete, in the order the +CMTI codes came
+        smsReads = smsReads.thenCompose(v -> command(AtCommand.of("AT+CMGR=" + index)).thenCompose(r -> {
             Optional<String> pdu = r.isOk() && r.lines().size() >= 2 ? Optional.of(r.lines().get(1).trim())
                     : Optional.empty();
             // delete whatever was read (or unreadable), so storage never fills up; deliver afterwards
-            command(AtCommand.of("AT+CMGD=" + index)).whenComplete((d, e) -> pdu.ifPresent(this::decodeAndDeliver));
+            return command(AtCommand.of("AT+CMGD=" + index)).thenAccept(d -> pdu.ifPresent(this::decodeAndDeliver));
         }).exceptionally(e -> {
             log.warn("reading SMS {} failed: {}", index, e.getMessage());
             return null;
-        });
+        }));
     }
 
     private void decodeAndDeliver(String pduHex) {
@@ -763,6 +769,7 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
     public CompletionStage<Void> restart() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         scheduler.execute(() -> ok("AT+CFUN=1,1").thenCompose(r -> {
+            restarting = true;
             endCall(CallEndReason.NETWORK_LOST);
             csRegistration = RegistrationState.UNKNOWN;
             psRegistration = RegistrationState.UNKNOWN;
@@ -770,8 +777,14 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
             update(s -> CellularStatus.UNKNOWN);
             CompletableFuture<Void> booted = new CompletableFuture<>();
             scheduler.schedule(bootTime, () -> booted.complete(null));
-            return booted.thenCompose(v -> initialise());
-        }).whenComplete((v, e) -> complete(done, v, e)));
+            return booted.thenCompose(v -> {
+                restarting = false;
+                return initialise();
+            });
+        }).whenComplete((v, e) -> {
+            restarting = false;
+            complete(done, v, e);
+        }));
         return done;
     }
 
