@@ -63,6 +63,8 @@ public final class AtClientCore {
      * data mode: the module sends the whole code in one burst, so after this silence they are data.
      */
     public static final long DATA_HOLD_NANOS = 20_000_000L;
+    /** Most information lines kept for one command; more are {@linkplain AtEvent.Discarded discarded}. */
+    public static final int MAX_RESPONSE_LINES = 256;
     private static final int FIRST_MARKER = 40;
     private static final int MARKERS = 60;
 
@@ -113,6 +115,23 @@ public final class AtClientCore {
     /** @return true when a command may be submitted now */
     public boolean isReady() {
         return state == AtClientState.IDLE;
+    }
+
+    /**
+     * @return bytes held inside the core (partial line, collected lines, a partial multi-line URC,
+     *         data not yet handed out); bounded by the settings whatever arrives
+     */
+    public int bufferedBytes() {
+        int n = lineLength + data.size() + noCarrierMatched;
+        for (String l : collected) {
+            n += l.length();
+        }
+        if (urcLines != null) {
+            for (String l : urcLines) {
+                n += l.length();
+            }
+        }
+        return n;
     }
 
     /** @return command timeouts in a row since the last command that got a final result */
@@ -324,11 +343,19 @@ public final class AtClientCore {
             return;
         }
         if (pending.responsePrefix().isPresent() && text.startsWith(pending.responsePrefix().get())) {
-            collected.add(text);
+            collect(text);
             return;
         }
         if (!unsolicited(text)) {
+            collect(text);
+        }
+    }
+
+    private void collect(String text) {
+        if (collected.size() < MAX_RESPONSE_LINES) {
             collected.add(text);
+        } else {
+            events.add(new AtEvent.Discarded(text));
         }
     }
 
