@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The AT client on a serial port and a scheduler (HAL-7): puts an {@link AtClientCore} on I/O.
  * Commands wait in a bounded queue and go out one at a time; responses complete the returned
  * stages (a timeout is a result, {@link AtResult.Timeout}, not a failure); everything else goes to
- * the {@link AtChannelListener}.
+ * the {@link AtChannelListener}. Commands queued while the client resynchronises wait for it; when
+ * it asks for a module reset they complete with {@link AtResult.Timeout}.
  *
  * <p>Threading: all work runs in scheduler tasks (received bytes are copied and handed over, never
  * handled inside the port's callback, so the driver never writes from inside the port). Public
@@ -238,6 +239,11 @@ public final class AtChannel implements AutoCloseable {
                 case AtEvent.ResetRequested r -> {
                     LOG.warn("{}: module does not answer, resetting it ({} in a row)", port.name(), r.resets());
                     write(resetCommand);
+                    // the module is being reset: what waits for it would wait for a boot; it times out now
+                    Queued q;
+                    while ((q = queue.poll()) != null) {
+                        q.result.complete(new AtResponse(q.command, java.util.List.of(), new AtResult.Timeout()));
+                    }
                     listener.onResetRequested(r.resets());
                 }
             }
