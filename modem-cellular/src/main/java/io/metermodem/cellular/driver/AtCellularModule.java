@@ -552,12 +552,25 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
     }
 
     private void readStoredSms(int index) {
-        // one message at a time, read then delete, in the order the +CMTI codes came
+        // one message at a time, in the order the +CMTI codes came: read, decode, delete, deliver
         smsReads = smsReads.thenCompose(v -> command(AtCommand.of("AT+CMGR=" + index)).thenCompose(r -> {
             Optional<String> pdu = r.isOk() && r.lines().size() >= 2 ? Optional.of(r.lines().get(1).trim())
                     : Optional.empty();
-            // delete whatever was read (or unreadable), so storage never fills up; deliver afterwards
-            return command(AtCommand.of("AT+CMGD=" + index)).thenAccept(d -> pdu.ifPresent(this::decodeAndDeliver));
+            Optional<IncomingSms> message = Optional.empty();
+            if (pdu.isPresent()) {
+                try {
+                    message = codec.decode(pdu.get(), scheduler.instant());
+                } catch (UnsupportedOperationException e) {
+                    log.warn("SMS {} left in storage: {}", index, e.getMessage());
+                    return CompletableFuture.completedFuture(null);
+                } catch (MalformedPduException | RuntimeException e) {
+                    log.warn("SMS {} is malformed and deleted: {}", index, e.getMessage());
+                }
+            }
+            // delete what was read, also what could not be decoded, so storage never fills up
+            Optional<IncomingSms> deliver = message;
+            return command(AtCommand.of("AT+CMGD=" + index)).thenAccept(d ->
+                    deliver.ifPresent(m -> listeners.forEach(l -> safely(() -> l.onSmsReceived(m)))));
         }).exceptionally(e -> {
             log.warn("reading SMS {} failed: {}", index, e.getMessage());
             return null;

@@ -173,6 +173,36 @@ abstract class CellularDriverContract {
     }
 
     @Test
+    @DisplayName("HAL-7: without a PDU codec plugged in, received SMS stay in the module's storage and sending fails")
+    void noCodecKeepsSms() throws Exception {
+        ModuleBench b = new ModuleBench(dialect(), io.metermodem.cellular.sms.UnavailableSmsPduCodec.INSTANCE).started();
+        b.module.deliverSms("+36209876543", "keep me");
+        b.advance(Duration.ofSeconds(5));
+        assertTrue(b.module.commands().contains("AT+CMGR=0"));
+        assertEquals(java.util.Set.of(0), b.module.storedIndexes());
+        assertTrue(b.sms.isEmpty());
+        assertInstanceOf(UnsupportedOperationException.class,
+                b.failure(b.driver.sendSms(new OutgoingSms("+36301234567", "x")), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    @DisplayName("HAL-7: CellularDrivers opens a closed module UART at 115200 8N1 and starts the driver of the type")
+    void factory() throws Exception {
+        var scheduler = new io.metermodem.hal.mock.VirtualScheduler();
+        var wire = new io.metermodem.hal.mock.serial.SerialWire(scheduler, "uart");
+        var sim = io.metermodem.testkit.module.SimulatedCellularModule.builder(dialect())
+                .smsCodec(new FakePduFormat()).build(wire.dce("module"), scheduler);
+        var port = wire.dte("cpu");
+        ModuleType type = ModuleType.parse(dialect().name().toLowerCase(java.util.Locale.ROOT));
+        var driver = CellularDrivers.binding(type, scheduler, new FakePduFormat()).apply(port);
+        scheduler.advance(Duration.ofSeconds(5));
+        assertTrue(port.isOpen());
+        assertEquals(CellularDrivers.MODULE_LINE, port.settings());
+        assertEquals("866123456789012", driver.identity().imei());
+        assertTrue(sim.commands().contains(iccidCommand()));
+    }
+
+    @Test
     @DisplayName("HAL-7: an incoming data call rings with the caller's number, is answered, carries data both ways and is hung up with +++ and ATH")
     void incomingCall() throws Exception {
         ModuleBench b = bench().started();

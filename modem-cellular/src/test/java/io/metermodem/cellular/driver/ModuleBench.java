@@ -40,11 +40,17 @@ final class ModuleBench implements CellularListener {
     final List<ModuleFault> faults = new CopyOnWriteArrayList<>();
 
     ModuleBench(ModuleDialect dialect) throws IOException {
+        this(dialect, null);
+    }
+
+    /** @param driverCodec the driver's codec, null for the shared test double */
+    ModuleBench(ModuleDialect dialect, io.metermodem.cellular.sms.SmsPduCodec driverCodec) throws IOException {
         module = SimulatedCellularModule.builder(dialect).smsCodec(codec).build(wire.dce("module"), scheduler);
         cpu.open(SimulatedCellularModule.LINE);
+        var smsCodec = driverCodec != null ? driverCodec : codec;
         driver = dialect == ModuleDialect.QUECTEL
-                ? new QuectelModule(cpu, scheduler, codec, Duration.ofSeconds(8))
-                : new TelitModule(cpu, scheduler, codec, Duration.ofSeconds(8));
+                ? new QuectelModule(cpu, scheduler, smsCodec, Duration.ofSeconds(8))
+                : new TelitModule(cpu, scheduler, smsCodec, Duration.ofSeconds(8));
         driver.addListener(this);
     }
 
