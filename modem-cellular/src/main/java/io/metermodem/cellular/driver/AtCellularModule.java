@@ -517,6 +517,7 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
         if (restarting) {
             return; // our own AT+CFUN=1,1: restart() initialises after the boot time
         }
+        needsReinit = false; // initialised here; the channel's resynchronisation need not do it again
         fireFault(ModuleFault.MODULE_RESTARTED);
         csRegistration = RegistrationState.UNKNOWN;
         psRegistration = RegistrationState.UNKNOWN;
