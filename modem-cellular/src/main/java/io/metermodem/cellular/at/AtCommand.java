@@ -94,11 +94,6 @@ public record AtCommand(String text, Duration timeout, Optional<String> response
         return new AtCommand("+++", guard.multipliedBy(3).plusSeconds(1), Optional.empty(), Optional.empty(), true);
     }
 
-    /** @return a copy with another timeout */
-    AtCommand withTimeout(Duration newTimeout) {
-        return new AtCommand(text, newTimeout, responsePrefix, payload, raw);
-    }
-
     /**
      * Derives the information-line prefix of an extended command: {@code AT+CSQ} gives
      * {@code +CSQ:}, {@code AT#RFSTS} gives {@code #RFSTS:}; basic commands have none.

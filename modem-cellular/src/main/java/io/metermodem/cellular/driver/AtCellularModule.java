@@ -80,6 +80,7 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
     private AccessTechnology reportedTechnology = AccessTechnology.NONE;
     private ScheduledTask poll;
     private boolean needsReinit;
+    private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private boolean restarting;
 
     private int ringCount;
@@ -154,9 +155,17 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
             if (poll == null) {
                 poll = scheduler.scheduleAtFixedRate(POLL_INTERVAL, POLL_INTERVAL, () -> refresh());
             }
-            initialise().whenComplete((v, e) -> complete(done, v, e));
+            initialise().whenComplete((v, e) -> {
+                complete(done, v, e);
+                complete(firstStart, v, e);
+            });
         });
         return done;
+    }
+
+    /** @return completes when the first {@link #start()} has initialised the module */
+    public CompletionStage<Void> started() {
+        return firstStart.copy();
     }
 
     @Override
@@ -710,9 +719,11 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
     }
 
     void write(AtCsdCall which, byte[] data) {
-        if (which == call) {
-            channel.sendData(data);
-        }
+        scheduler.execute(() -> {
+            if (which == call) {
+                channel.sendData(data);
+            }
+        });
     }
 
     void hangUp(AtCsdCall which) {
