@@ -49,7 +49,8 @@ import java.util.OptionalLong;
  *       answers arrives before that marker and is discarded. {@code E0} also switches the echo
  *       off again after a module reset.</li>
  * </ol>
- * A probe that times out is repeated after another quiet period; after
+ * A prompt command that times out is followed by ESC (0x1B), which aborts a module still waiting
+ * at its prompt, so the probe is not taken as payload. A probe that times out is repeated after another quiet period; after
  * {@link AtClientSettings#maxProbes()} failed probes, or after
  * {@link AtClientSettings#maxConsecutiveTimeouts()} command timeouts in a row, the client asks
  * for a module reset ({@link AtEvent.ResetRequested}), waits for the boot time (doubling with each
@@ -65,6 +66,7 @@ public final class AtClientCore {
     public static final long DATA_HOLD_NANOS = 20_000_000L;
     /** Most information lines kept for one command; more are {@linkplain AtEvent.Discarded discarded}. */
     public static final int MAX_RESPONSE_LINES = 256;
+    private static final byte ESC = 0x1B;
     private static final int FIRST_MARKER = 40;
     private static final int MARKERS = 60;
 
@@ -415,6 +417,10 @@ public final class AtClientCore {
         pending = null;
         awaitingPrompt = false;
         events.add(new AtEvent.Completed(new AtResponse(command, collected, new AtResult.Timeout())));
+        if (command.payload().isPresent()) {
+            // the module may still sit at its prompt, taking everything as payload: ESC aborts it
+            events.add(new AtEvent.Transmit(new byte[] {ESC}));
+        }
         collected.clear();
         consecutiveTimeouts++;
         probeFailures = 0;

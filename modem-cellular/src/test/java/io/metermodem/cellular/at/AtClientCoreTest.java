@@ -212,6 +212,21 @@ class AtClientCoreTest {
     }
 
     @Test
+    @DisplayName("HAL-7: a prompt command that times out is aborted with ESC before the resync probe")
+    void promptTimeoutSendsEscape() {
+        core.submit(AtCommand.withPrompt("AT+CMGS=10", "00AA"), now);
+        events();
+        feed("\r\n> ");
+        events();
+        at(120_000 * MS);
+        List<AtEvent> ev = events();
+        assertInstanceOf(AtResult.Timeout.class, completed(ev).result());
+        assertEquals("\u001B", sent(ev));
+        at(120_300 * MS);
+        assertEquals("ATE0S7=40S7?\r", sent(events()));
+    }
+
+    @Test
     @DisplayName("HAL-7: an OK without the probe's marker before it does not end the resynchronisation")
     void probeNeedsMarker() {
         core.submit(AtCommand.of("AT"), now);
