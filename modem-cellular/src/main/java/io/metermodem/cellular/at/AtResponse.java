@@ -38,6 +38,23 @@ public record AtResponse(AtCommand command, List<String> lines, AtResult result)
         return Optional.empty();
     }
 
+    /**
+     * The value of the last line with the prefix: when an unsolicited report with the same prefix
+     * arrived while the query was pending (it cannot be told apart), the query's own answer, which
+     * comes last, wins.
+     *
+     * @param prefix such as {@code +CREG:}
+     * @return the text after the prefix of the last line that starts with it, trimmed
+     */
+    public Optional<String> lastValue(String prefix) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(prefix)) {
+                return Optional.of(lines.get(i).substring(prefix.length()).trim());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @return the first information line that is not an echo, or empty */
     public Optional<String> firstLine() {
         return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0));

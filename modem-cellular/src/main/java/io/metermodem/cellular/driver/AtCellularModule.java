@@ -379,11 +379,11 @@ public abstract class AtCellularModule implements CellularModule, AutoCloseable 
             return CompletableFuture.completedFuture(null); // the line is busy with data
         }
         return command(AtCommand.of("AT+CREG?"))
-                .thenAccept(r -> r.value("+CREG:").ifPresent(v -> registrationReport(0, v, true)))
+                .thenAccept(r -> r.lastValue("+CREG:").ifPresent(v -> registrationReport(0, v, true)))
                 .thenCompose(v -> command(AtCommand.of("AT+CGREG?")))
-                .thenAccept(r -> r.value("+CGREG:").ifPresent(v -> registrationReport(1, v, true)))
+                .thenAccept(r -> r.lastValue("+CGREG:").ifPresent(v -> registrationReport(1, v, true)))
                 .thenCompose(v -> command(AtCommand.of("AT+CEREG?")))
-                .thenAccept(r -> r.value("+CEREG:").ifPresent(v -> registrationReport(2, v, true)))
+                .thenAccept(r -> r.lastValue("+CEREG:").ifPresent(v -> registrationReport(2, v, true)))
                 .thenCompose(v -> command(AtCommand.of("AT+COPS?")))
                 .thenAccept(r -> r.value("+COPS:").ifPresent(this::operatorReport))
                 .thenCompose(v -> refreshRadio())

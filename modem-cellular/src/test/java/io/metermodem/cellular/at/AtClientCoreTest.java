@@ -151,6 +151,11 @@ class AtClientCoreTest {
         List<AtEvent> ev = events();
         assertEquals(1, ev.size(), ev.toString());
         assertEquals(List.of("+CREG: 2,1,\"1A2B\",\"01C3D4E5\",7"), completed(ev).lines());
+        // a report that slips in while the query is pending cannot be told apart: the answer comes last
+        core.submit(AtCommand.of("AT+CREG?"), now);
+        events();
+        feed("\r\n+CREG: 0\r\n\r\n+CREG: 2,5\r\n\r\nOK\r\n");
+        assertEquals(Optional.of("2,5"), completed(events()).lastValue("+CREG:"));
     }
 
     @ParameterizedTest(name = "prompt {0}")
