@@ -10,6 +10,7 @@ module io.metermodem.firmware {
     requires io.metermodem.config;
     requires io.metermodem.sms.pdu;
     requires io.metermodem.testkit;
+    requires io.metermodem.cellular;
     requires info.picocli;
     requires java.management;
     requires org.slf4j;

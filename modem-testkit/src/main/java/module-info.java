@@ -7,6 +7,8 @@
  *       meter (TR-4, TR-9, TR-11), and {@code SimpleDlmsMeter}, a DLMS/COSEM server over HDLC.</li>
  *   <li>{@code io.metermodem.testkit.hdlc}: the HDLC frame codec of IEC 62056-46 (frames,
  *       addresses, control fields, CRC-16/X.25), usable on the client side of a test as well.</li>
+ *   <li>{@code io.metermodem.testkit.module}: {@code SimulatedCellularModule}, a Quectel or Telit
+ *       cellular module speaking AT on the module UART, with a scriptable network and faults (HAL-7).</li>
  * </ul>
  */
 module io.metermodem.testkit {
@@ -15,4 +17,5 @@ module io.metermodem.testkit {
 
     exports io.metermodem.testkit.meter;
     exports io.metermodem.testkit.hdlc;
+    exports io.metermodem.testkit.module;
 }

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CellularModuleOptions cellular = new CellularModuleOptions();
+
     @Option(names = "--meter-port", paramLabel = "DEVICE",
             description = "serial device of a real meter line, e.g. /dev/ttyUSB0 (default: a simulated meter on a virtual board)")
     String meterPort;
@@ -154,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
                 scheduler = real;
                 what = "meter line " + meterPort;
             }
+            cellular.start(scheduler, resources, out, spec.commandLine());
             ReferenceFirmware firmware = ReferenceFirmware.start(scheduler, port, settings, new BridgeListener() { });
             resources.add(0, firmware);
             long startupMillis = ManagementFactory.getRuntimeMXBean().getUptime();

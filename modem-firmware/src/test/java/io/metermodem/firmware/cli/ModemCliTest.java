@@ -59,6 +59,23 @@ class ModemCliTest {
     }
 
     @Test
+    @DisplayName("HAL-7: run refuses an unknown --module-type with the accepted list")
+    void badModuleType() {
+        int code = run("run", "--state", state.toString(), "--module-port", "/dev/null", "--module-type", "nokia", "--for", "PT0S");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("quectel, telit"), err.toString());
+    }
+
+    @Test
+    @DisplayName("HAL-7: run names a missing --module-port device and exits with 1")
+    void missingModuleDevice() {
+        int code = run("run", "--state", state.toString(), "--transparent-port", "0", "--customer-port", "0",
+                "--module-port", "/dev/no-such-module-uart", "--for", "PT0S");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("/dev/no-such-module-uart"), err.toString());
+    }
+
+    @Test
     @DisplayName("TR-5: an unknown meter format is refused with the accepted list")
     void badFormat() {
         int code = run("run", "--state", state.toString(), "--meter-format", "9X1", "--for", "PT0S");
