@@ -12,6 +12,7 @@
 module io.metermodem.cellular {
     requires transitive io.metermodem.hal;
     requires org.slf4j;
+    requires io.metermodem.sms.pdu;
 
     exports io.metermodem.cellular.at;
     exports io.metermodem.cellular.driver;

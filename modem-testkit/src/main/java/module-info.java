@@ -14,6 +14,7 @@
 module io.metermodem.testkit {
     requires transitive io.metermodem.hal.mock;
     requires transitive io.metermodem.transparent;
+    requires io.metermodem.sms.pdu;
 
     exports io.metermodem.testkit.meter;
     exports io.metermodem.testkit.hdlc;
