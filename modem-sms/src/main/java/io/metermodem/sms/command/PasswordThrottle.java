@@ -60,7 +60,8 @@ public final class PasswordThrottle {
     private final Map<String, Deque<Long>> senders;
     private final Map<String, Long> senderLockedUntil;
     private final Deque<Long> global = new ArrayDeque<>();
-    private long globalLockedUntil = Long.MIN_VALUE;
+    private boolean globalLocked;
+    private long globalLockedUntil;
     private long locksImposed;
 
     /** @param settings the limits */
@@ -92,7 +93,7 @@ public final class PasswordThrottle {
      * @return whether SMS from this sender are dropped now
      */
     public boolean isLocked(String sender, long nowNanos) {
-        if (nowNanos - globalLockedUntil < 0) {
+        if (globalLocked && nowNanos - globalLockedUntil < 0) {
             return true;
         }
         Long until = senderLockedUntil.get(sender);
@@ -114,6 +115,7 @@ public final class PasswordThrottle {
             locksImposed++;
         }
         if (add(global, nowNanos, windowNanos, settings.globalFailures())) {
+            globalLocked = true;
             globalLockedUntil = nowNanos + settings.globalLockout().toNanos();
             global.clear();
             locksImposed++;
