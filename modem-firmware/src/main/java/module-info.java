@@ -9,6 +9,7 @@ module io.metermodem.firmware {
     requires io.metermodem.transparent;
     requires io.metermodem.config;
     requires io.metermodem.testkit;
+    requires io.metermodem.sms;
     requires info.picocli;
     requires java.management;
     requires org.slf4j;
