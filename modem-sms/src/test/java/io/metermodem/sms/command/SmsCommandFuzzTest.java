@@ -94,4 +94,23 @@ class SmsCommandFuzzTest {
         assertTrue(outcome instanceof SmsOutcome.Dropped, () -> "answered without password: " + outcome);
         assertArrayEquals(before, flash.snapshot());
     }
+
+    @Property(tries = 50)
+    @Label("SMS-1: any number of wrong passwords from any senders keeps the throttle's memory bounded")
+    void throttleBounded(@ForAll("senderLists") List<String> senders) {
+        ConfigurationService config = TestConfigs.withPassword(TestConfigs.fresh(), "s3cret");
+        VirtualScheduler clock = new VirtualScheduler();
+        PasswordThrottle throttle = new PasswordThrottle(PasswordThrottle.Settings.DEFAULT);
+        SmsCommandProcessor processor = new SmsCommandProcessor(config, clock, throttle, MeterRegisterReader.NONE);
+        for (String sender : senders) {
+            processor.process(sender, "pw=guess.cmd=ATR");
+            clock.advance(java.time.Duration.ofSeconds(7));
+            assertTrue(throttle.trackedSenders() <= PasswordThrottle.Settings.DEFAULT.maxSenders());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> senderLists() {
+        return senders().list().ofMinSize(1).ofMaxSize(300);
+    }
 }

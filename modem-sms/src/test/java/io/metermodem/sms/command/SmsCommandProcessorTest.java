@@ -260,4 +260,47 @@ class SmsCommandProcessorTest {
         clock.advance(PasswordThrottle.Settings.DEFAULT.senderLockout());
         assertEquals("Device reset requested after SMS answer", reply("pw=s3cret.cmd=ATR"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "EMPTY|''",
+        "LEADING_WHITESPACE|' pw=s3cret.cmd=ATR'",
+        "NOT_A_COMMAND|'Your balance is low'",
+        "MALFORMED_PASSWORD_PREFIX|'pw=s3cret'",
+        "PASSWORD_MISSING|'cmd=ATR'",
+        "PASSWORD_WRONG|'pw=nope.cmd=ATR'"})
+    @DisplayName("SMS-1, SMS-11: every row of the README's rejected-SMS table is dropped silently with its reason")
+    void rejectedTable(DropReason expected, String text) {
+        TestConfigs.withPassword(config, "s3cret");
+        byte[] before = flash.snapshot();
+        assertEquals(expected, dropped(text));
+        assertArrayEquals(before, flash.snapshot());
+    }
+
+    @Test
+    @DisplayName("SMS-11: the README's TOO_LONG and THROTTLED rows, with a password set")
+    void rejectedTableLongAndThrottled() {
+        TestConfigs.withPassword(config, "s3cret");
+        assertEquals(DropReason.TOO_LONG, dropped("pw=s3cret.cmd=conn.apn_name = " + "a".repeat(140)));
+        SmsCommandProcessor other = new SmsCommandProcessor(config, clock, new PasswordThrottle(
+                new PasswordThrottle.Settings(1, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1), 100,
+                        java.time.Duration.ofMinutes(1), 4)), MeterRegisterReader.NONE);
+        assertInstanceOf(SmsOutcome.Dropped.class, other.process(OPERATOR, "pw=x.cmd=ATR").toCompletableFuture().getNow(null));
+        assertEquals(new SmsOutcome.Dropped(DropReason.THROTTLED),
+                other.process(OPERATOR, "pw=s3cret.cmd=ATR").toCompletableFuture().getNow(null));
+    }
+
+    @Test
+    @DisplayName("SMS-1: an internal failure (a registry without csd.password) drops the SMS; no exception escapes")
+    void internalError() {
+        var registry = io.metermodem.config.ParameterRegistry.of(java.util.List.of(new io.metermodem.config.Parameter(
+                "conn.apn_name", io.metermodem.config.ParameterGroup.APN, new io.metermodem.config.ParameterType.IntegerRange(0, 9),
+                "0", "test", false)), java.util.List.of());
+        ConfigurationService odd = ConfigurationService.open(registry, new io.metermodem.config.store.ConfigurationStore(
+                new MockFlash(), io.metermodem.config.crypto.AtRestCipher.none()));
+        SmsCommandProcessor p = new SmsCommandProcessor(odd, clock, new PasswordThrottle(PasswordThrottle.Settings.DEFAULT),
+                MeterRegisterReader.NONE);
+        assertEquals(new SmsOutcome.Dropped(DropReason.INTERNAL_ERROR),
+                p.process(OPERATOR, "cmd=?conn.apn_name").toCompletableFuture().getNow(null));
+    }
 }

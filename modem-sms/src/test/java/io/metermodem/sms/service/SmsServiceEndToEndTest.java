@@ -148,4 +148,20 @@ class SmsServiceEndToEndTest {
         assertEquals(40 - SmsService.MAX_PENDING_INCOMING - 1, service.overflowCount());
         assertEquals(SmsService.MAX_PENDING_INCOMING + 1, service.processedCount());
     }
+
+    @Test
+    @DisplayName("PWR-2, SMS-12: Last Gasp enabled by SMS in the AMM group; then a power cut sends POWER LOST to that number")
+    void lastGaspEnabledBySms() {
+        startService(MeterRegisterReader.NONE);
+        LastGasp lastGasp = new LastGasp(board.scheduler(), board.powerFail(), config, service.sendQueue(),
+                LastGasp.DEFAULT_BUDGET);
+        lastGasp.start();
+        List<SentSms> reply = exchange("cmd=amm.last_gasp = 1\\r\\namm.last_gasp_number = +36209999999");
+        assertEquals("Configuration structure changed result: 0", reply.getFirst().text());
+        network.takeSentSms();
+        board.powerSupply().cutPower();
+        board.advance(Duration.ofSeconds(5));
+        assertEquals("+36209999999", network.sentSms().getFirst().destination());
+        assertEquals("POWER LOST", network.sentSms().getFirst().text());
+    }
 }
