@@ -7,6 +7,8 @@ import io.metermodem.hal.cellular.OutgoingSms;
 import io.metermodem.hal.time.Scheduler;
 import io.metermodem.sms.command.SmsCommandProcessor;
 import io.metermodem.sms.command.SmsOutcome;
+import io.metermodem.hal.time.ScheduledTask;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -30,6 +32,12 @@ public final class SmsService implements AutoCloseable {
     /** Received SMS that may wait for processing. */
     public static final int MAX_PENDING_INCOMING = 32;
 
+    /**
+     * Longest one SMS may take to process (an {@code mread} waits for the meter); after it the SMS is
+     * dropped without reply, so a processor that never answers cannot stall the service.
+     */
+    public static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
 
     private final Scheduler scheduler;
@@ -45,6 +53,9 @@ public final class SmsService implements AutoCloseable {
         }
     };
     private boolean processing;
+    private long current;
+    private ScheduledTask processingTimer;
+    private long timedOut;
     private boolean started;
     private boolean closed;
     private long processed;
@@ -105,6 +116,11 @@ public final class SmsService implements AutoCloseable {
         return overflowed;
     }
 
+    /** @return SMS given up after {@link #PROCESSING_TIMEOUT} */
+    public long timedOutCount() {
+        return timedOut;
+    }
+
     /** @return the send queue */
     public SmsSendQueue sendQueue() {
         return sendQueue;
@@ -126,12 +142,26 @@ public final class SmsService implements AutoCloseable {
         }
         IncomingSms sms = incoming.removeFirst();
         processing = true;
+        long id = ++current;
+        processingTimer = scheduler.schedule(PROCESSING_TIMEOUT, () -> {
+            if (processing && current == id) {
+                timedOut++;
+                LOG.warn("SMS from {}: no outcome within {} s; dropped", sms.originator(), PROCESSING_TIMEOUT.toSeconds());
+                done(id, sms, null, new java.util.concurrent.TimeoutException("processing time-out"));
+            }
+        });
         processor.process(sms.originator(), sms.text())
-                .whenComplete((outcome, error) -> scheduler.execute(() -> done(sms, outcome, error)));
+                .whenComplete((outcome, error) -> scheduler.execute(() -> done(id, sms, outcome, error)));
     }
 
-    private void done(IncomingSms sms, SmsOutcome outcome, Throwable error) {
+    private void done(long id, IncomingSms sms, SmsOutcome outcome, Throwable error) {
+        if (!processing || id != current) {
+            return; // the outcome of an SMS already given up
+        }
         processing = false;
+        if (processingTimer != null) {
+            processingTimer.cancel();
+        }
         processed++;
         try {
             if (outcome instanceof SmsOutcome.Reply reply) {

@@ -164,4 +164,15 @@ class SmsServiceEndToEndTest {
         assertEquals("+36209999999", network.sentSms().getFirst().destination());
         assertEquals("POWER LOST", network.sentSms().getFirst().text());
     }
+
+    @Test
+    @DisplayName("SMS-8: a meter read that never ends is given up after the processing time-out; later SMS are served")
+    void processingTimeout() {
+        startService(() -> new java.util.concurrent.CompletableFuture<>());
+        assertEquals(List.of(), exchange("cmd=mread"));
+        network.deliverSms(OPERATOR, "cmd=?m2m.transparent_port");
+        board.advance(SmsService.PROCESSING_TIMEOUT);
+        assertEquals(1, service.timedOutCount());
+        assertEquals("m2m.transparent_port = 9000\r\n", network.sentSms().getFirst().text());
+    }
 }
