@@ -236,7 +236,12 @@ public final class IecRegisterReader implements MeterRegisterReader {
                 return;
             }
             lastReceived = scheduler.nanoTime();
-            pending.addAll(session.onReceived(data));
+            try {
+                pending.addAll(session.onReceived(data));
+            } catch (RuntimeException e) {
+                fail(MeterReadException.Kind.BAD_ANSWER, e.toString());
+                return;
+            }
             drain();
         }
 
@@ -254,7 +259,12 @@ public final class IecRegisterReader implements MeterRegisterReader {
             if (finished) {
                 return;
             }
-            pending.addAll(session.onTimeout());
+            try {
+                pending.addAll(session.onTimeout());
+            } catch (RuntimeException e) {
+                fail(MeterReadException.Kind.NO_ANSWER, e.toString());
+                return;
+            }
             drain();
         }
 
