@@ -113,4 +113,52 @@ class SmsCommandFuzzTest {
     Arbitrary<List<String>> senderLists() {
         return senders().list().ofMinSize(1).ofMaxSize(300);
     }
+
+    @Provide
+    Arbitrary<SmsCommand> parameterCommands() {
+        Arbitrary<String> names = Combinators.combine(
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6),
+                Arbitraries.strings().withCharRange('a', 'z').withChars('_', '0', '9').ofMinLength(0).ofMaxLength(10))
+                .as((g, n) -> g + "." + "p" + n);
+        Arbitrary<String> values = Arbitraries.strings().alpha().numeric().withChars(' ', '.', '-', '=', '?')
+                .ofMaxLength(20);
+        Arbitrary<SmsCommand> sets = Combinators.combine(names, values).as(SmsCommand.Set::new);
+        Arbitrary<SmsCommand> queries = names.map(SmsCommand.Query::new);
+        return Arbitraries.oneOf(sets, queries);
+    }
+
+    @Property(tries = 500)
+    @Label("SMS-4: any sets and queries joined by any mix of the separators (four characters, CR LF, LF) parse back to the same commands")
+    void separatorsRoundTrip(@ForAll("commandLists") List<SmsCommand> commands, @ForAll("separatorLists") List<String> separators,
+                             @ForAll boolean trailing, @ForAll boolean repeatCmd) {
+        StringBuilder body = new StringBuilder("cmd=");
+        for (int i = 0; i < commands.size(); i++) {
+            if (i > 0) {
+                body.append(separators.get(i % separators.size()));
+                if (repeatCmd) {
+                    body.append("cmd=");
+                }
+            }
+            body.append(switch (commands.get(i)) {
+                case SmsCommand.Set(String name, String value) -> name + " = " + value;
+                case SmsCommand.Query(String name) -> "?" + name;
+                default -> throw new IllegalStateException();
+            });
+        }
+        if (trailing) {
+            body.append(separators.getFirst());
+        }
+        CommandList parsed = SmsCommandParser.commands(body.toString());
+        assertEquals(new CommandList.Parsed(commands), parsed, body::toString);
+    }
+
+    @Provide
+    Arbitrary<List<SmsCommand>> commandLists() {
+        return parameterCommands().list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Provide
+    Arbitrary<List<String>> separatorLists() {
+        return Arbitraries.of("\\r\\n", "\r\n", "\n").list().ofMinSize(1).ofMaxSize(4);
+    }
 }
