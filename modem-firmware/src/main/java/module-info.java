@@ -11,6 +11,7 @@ module io.metermodem.firmware {
     requires io.metermodem.sms.pdu;
     requires io.metermodem.testkit;
     requires io.metermodem.cellular;
+    requires io.metermodem.sms;
     requires info.picocli;
     requires java.management;
     requires org.slf4j;

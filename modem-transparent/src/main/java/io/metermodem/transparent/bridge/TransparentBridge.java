@@ -114,6 +114,7 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
     };
 
     private Session owner;
+    private Loan loan;
     private long claims;
     private long lineBusyUntil;
     private ScheduledTask lineWait;
@@ -230,6 +231,27 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         return owner == null ? Optional.empty() : Optional.of(owner.channel);
     }
 
+    /**
+     * Lends the meter line to the modem's own reader (SMS {@code mread}, SMS-8, TR-9) while no
+     * head-end session owns or waits for it. The borrower has the lowest priority (TR-3): the
+     * first byte of any session revokes the loan ({@link MeterLineBorrower#onRevoked}) and the
+     * session gets the line; a running session is never interrupted. Call on the scheduler.
+     *
+     * @param borrower receives the meter's bytes and the revocation
+     * @return the loan, or empty when the bridge is not started, is closed, the line is in use or
+     *         lent already, or a session waits for it
+     */
+    public Optional<MeterLineLoan> borrowMeterLine(MeterLineBorrower borrower) {
+        Objects.requireNonNull(borrower, "borrower");
+        if (!started || closed || owner != null || loan != null
+                || sessions.stream().anyMatch(s -> s.state == Session.State.WAITING)) {
+            return Optional.empty();
+        }
+        loan = new Loan(borrower);
+        LOG.info("meter line lent to the modem's own reader");
+        return Optional.of(loan);
+    }
+
     /** @return the number of attached sessions */
     public int sessionCount() {
         return sessions.size();
@@ -254,6 +276,10 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         closed = true;
         for (Session s : List.copyOf(sessions)) {
             end(s, "transparent bridge closed", true);
+        }
+        if (loan != null) {
+            loan.active = false;
+            loan = null;
         }
         cancel(lineWait);
         cancel(silenceTimer);
@@ -359,6 +385,14 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         }
         if (best == null) {
             return;
+        }
+        if (loan != null) {
+            Loan revoked = loan;
+            loan = null;
+            revoked.active = false;
+            LOG.info("meter line loan revoked: session {} wants the line", best);
+            Channel by = best.channel;
+            fire(() -> revoked.borrower.onRevoked(by));
         }
         Session winner = best;
         if (owner == null) {
@@ -537,6 +571,11 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
             silenceTimer = null;
             fire(listener::meterAnswering);
         }
+        if (loan != null) {
+            Loan l = loan;
+            fire(() -> l.borrower.onMeterData(data));
+            return;
+        }
         Session s = owner;
         if (s == null || !s.hasWritten) {
             meterBytesDiscarded += data.length;
@@ -665,6 +704,62 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
             return Objects.toString(link.describe());
         } catch (RuntimeException e) {
             return link.getClass().getSimpleName();
+        }
+    }
+
+    /** The line lent to a {@link MeterLineBorrower}; lives on the scheduler like the rest of the bridge. */
+    private final class Loan implements MeterLineLoan {
+        private final MeterLineBorrower borrower;
+        private boolean active = true;
+
+        private Loan(MeterLineBorrower borrower) {
+            this.borrower = borrower;
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        @Override
+        public LineSettings settings() {
+            return meterPort.settings();
+        }
+
+        @Override
+        public void reconfigure(LineSettings settings) throws IOException {
+            requireActive();
+            meterPort.reconfigure(settings);
+            lineChanges++;
+        }
+
+        @Override
+        public void write(byte[] data) throws IOException {
+            requireActive();
+            meterPort.write(data, 0, data.length);
+            bytesToMeter += data.length;
+            LineSettings line = meterPort.settings();
+            long now = scheduler.nanoTime();
+            long nanos = Math.ceilDiv((long) data.length * line.frameBits() * 1_000_000_000L, line.baud());
+            lineBusyUntil = Math.max(now, lineBusyUntil) + nanos;
+        }
+
+        @Override
+        public void close() {
+            if (loan != this) {
+                active = false;
+                return;
+            }
+            active = false;
+            loan = null;
+            LOG.info("meter line returned by the modem's own reader");
+            arbitrate();
+        }
+
+        private void requireActive() throws IOException {
+            if (!active) {
+                throw new IOException("the meter line loan has ended");
+            }
         }
     }
 
