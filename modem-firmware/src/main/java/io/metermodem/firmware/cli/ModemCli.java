@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"The metermodem reference firmware for the WM-E2S cellular meter modem, and tools.",
                 "Run without a subcommand for this help."},
-        subcommands = {RunCommand.class, ReadCommand.class, ConfigCommand.class, PduCommand.class, CommandLine.HelpCommand.class})
-        subcommands = {RunCommand.class, ReadCommand.class, ConfigCommand.class, SmsCliCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReadCommand.class, ConfigCommand.class, SmsCliCommand.class, PduCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ModemCli implements Runnable {
 
     @CommandLine.Spec
