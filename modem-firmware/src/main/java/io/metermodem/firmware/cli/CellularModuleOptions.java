@@ -3,7 +3,7 @@ package io.metermodem.firmware.cli;
 import io.metermodem.cellular.driver.AtCellularModule;
 import io.metermodem.cellular.driver.CellularDrivers;
 import io.metermodem.cellular.driver.ModuleType;
-import io.metermodem.cellular.sms.UnavailableSmsPduCodec;
+import io.metermodem.cellular.sms.Ts23040SmsPduCodec;
 import io.metermodem.hal.cellular.CellularListener;
 import io.metermodem.hal.cellular.CellularStatus;
 import io.metermodem.hal.cellular.ModuleFault;
@@ -56,7 +56,7 @@ final class CellularModuleOptions {
         }
         JSerialCommPort port = JSerialCommPort.builder(modulePort).role(PortRole.DTE).scheduler(scheduler).build();
         resources.add(0, port);
-        AtCellularModule module = CellularDrivers.start(type, port, scheduler, UnavailableSmsPduCodec.INSTANCE);
+        AtCellularModule module = CellularDrivers.start(type, port, scheduler, new Ts23040SmsPduCodec());
         resources.add(0, module);
         module.addListener(new CellularListener() {
             @Override

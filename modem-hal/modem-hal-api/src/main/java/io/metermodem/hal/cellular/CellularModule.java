@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The modem's cellular module (HAL-7). Implemented by the AT drivers in modem-at (Quectel, Telit)
+ * The modem's cellular module (HAL-7). Implemented by the AT drivers in modem-cellular (Quectel, Telit)
  * over the module UART, and by the scriptable network of modem-hal-mock.
  *
  * <p>Operations that need the module or the network return a {@link CompletionStage} that completes

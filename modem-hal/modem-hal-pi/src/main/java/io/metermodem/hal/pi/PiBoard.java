@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * its configuration. The meter and console ports are DCE ports (the modem is the meter's modem);
  * the meter port's DCD/DSR/CTS outputs and RS485 driver enable are the GPIO pins of the
  * {@link PinMap}. The cellular module's UART is a DTE port handed, closed, to the module driver
- * bound with {@link Builder#cellularModule(Function, String)} (the AT drivers of modem-at).
+ * bound with {@link Builder#cellularModule(Function, String)} (the AT drivers of modem-cellular).
  *
  * <pre>{@code
  * try (PiBoard board = PiBoard.builder()
@@ -129,7 +129,7 @@ public final class PiBoard implements Board {
     public CellularModule cellularModule() {
         if (cellularModule == null) {
             throw new IllegalStateException("board " + name + " has no cellular module driver bound: call "
-                    + "PiBoard.builder().cellularModule(driver, device) with an AT driver from modem-at");
+                    + "PiBoard.builder().cellularModule(driver, device) with an AT driver from modem-cellular");
         }
         return cellularModule;
     }
@@ -391,7 +391,7 @@ public final class PiBoard implements Board {
         }
 
         /**
-         * Binds the cellular module driver (HAL-7), e.g. an AT driver of modem-at.
+         * Binds the cellular module driver (HAL-7), e.g. an AT driver of modem-cellular.
          *
          * @param moduleDriver builds the module over its UART; it receives the port closed and opens
          *                     it at the speed its module needs
