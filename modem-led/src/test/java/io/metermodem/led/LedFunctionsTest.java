@@ -318,6 +318,8 @@ class LedFunctionsTest {
             custom.advance(Duration.ofSeconds(1));
             for (Led led : Led.values()) {
                 for (LedFunction f : LedFunction.values()) {
+                    // Change between two wake-ups of the previous pattern, so no zero-length flash is recorded.
+                    custom.advance(Duration.ofMillis(37));
                     custom.leds.assignment(new LedAssignment(
                             led == Led.LED1 ? f : LedFunction.NOT_USED,
                             led == Led.LED2 ? f : LedFunction.NOT_USED,
