@@ -8,6 +8,7 @@ module io.metermodem.firmware {
     requires io.metermodem.hal.pi;
     requires io.metermodem.transparent;
     requires io.metermodem.config;
+    requires io.metermodem.led;
     requires io.metermodem.testkit;
     requires info.picocli;
     requires java.management;
@@ -15,6 +16,7 @@ module io.metermodem.firmware {
 
     exports io.metermodem.firmware;
     exports io.metermodem.firmware.hes;
+    exports io.metermodem.firmware.led;
 
     // picocli fills the command objects by reflection.
     opens io.metermodem.firmware.cli to info.picocli;
