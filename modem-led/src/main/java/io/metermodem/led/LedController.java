@@ -57,7 +57,9 @@ public final class LedController implements LedStatusInput, AutoCloseable {
             }
         }
     };
-    private final DigitalInputListener supercapListener = (input, active, nanos) -> supercapCharging(!active);
+    private DigitalInput chargedInput;
+    private DigitalInput powerFailInput;
+    private final DigitalInputListener supercapListener = (input, active, nanos) -> powerInputsChanged();
 
     /**
      * A controller that starts now: the firmware has just started (LED3 start-up signal).
@@ -109,21 +111,66 @@ public final class LedController implements LedStatusInput, AutoCloseable {
      * @param supercapCharged active while the supercapacitor is charged
      */
     public void attach(CellularModule module, DigitalInput supercapCharged) {
+        attach(module, supercapCharged, null);
+    }
+
+    /**
+     * Like {@link #attach(CellularModule, DigitalInput)}, and also listens to the power-fail input:
+     * while external power is lost the supercapacitor discharges rather than charges, so the
+     * charging signal (LED-1) is shown only while the supercapacitor is not charged <em>and</em>
+     * external power is present.
+     *
+     * @param module          the cellular module
+     * @param supercapCharged active while the supercapacitor is charged
+     * @param powerFail       active while external power is lost, or {@code null}
+     */
+    public void attach(CellularModule module, DigitalInput supercapCharged, DigitalInput powerFail) {
+        synchronized (this) {
+            chargedInput = supercapCharged;
+            powerFailInput = powerFail;
+        }
         module.addListener(cellularListener);
         supercapCharged.addListener(supercapListener);
+        if (powerFail != null) {
+            powerFail.addListener(supercapListener);
+        }
         cellularStatus(module.status());
-        supercapCharging(!supercapCharged.isActive());
+        powerInputsChanged();
     }
 
     /**
      * Stops listening to what {@link #attach} attached to.
      *
-     * @param module          the cellular module
-     * @param supercapCharged the supercapacitor input
+     * @param module the cellular module
      */
-    public void detach(CellularModule module, DigitalInput supercapCharged) {
+    public void detach(CellularModule module) {
         module.removeListener(cellularListener);
-        supercapCharged.removeListener(supercapListener);
+        DigitalInput charged;
+        DigitalInput powerFail;
+        synchronized (this) {
+            charged = chargedInput;
+            powerFail = powerFailInput;
+            chargedInput = null;
+            powerFailInput = null;
+        }
+        if (charged != null) {
+            charged.removeListener(supercapListener);
+        }
+        if (powerFail != null) {
+            powerFail.removeListener(supercapListener);
+        }
+    }
+
+    private void powerInputsChanged() {
+        DigitalInput charged;
+        DigitalInput powerFail;
+        synchronized (this) {
+            charged = chargedInput;
+            powerFail = powerFailInput;
+        }
+        if (charged != null) {
+            supercapCharging(!charged.isActive() && (powerFail == null || !powerFail.isActive()));
+        }
     }
 
     @Override

@@ -77,10 +77,15 @@ class LedOverridesTest {
     void afterExhaustion() {
         try (MockBoard board = MockBoard.builder().supercap(THREE_MINUTES, 1.0).build()) {
             LedController leds = LedController.forBoard(board, LedAssignment.FACTORY);
-            leds.attach(board.cellularModule(), board.supercapCharged());
+            leds.attach(board.cellularModule(), board.supercapCharged(), board.powerFail());
             board.advance(Duration.ofSeconds(20));
             board.powerSupply().cutPower();
-            board.advance(Duration.ofMinutes(3));
+            board.advance(Duration.ofSeconds(90));
+            // Running on the supercapacitor below its charged level is not charging: LEDs stay normal.
+            Map<Led, LedTimeline> holdUp = window(board, Duration.ofSeconds(50), Duration.ofSeconds(110));
+            assertSteady(holdUp.get(Led.LED2), true); // SIM ready, no network
+            assertSteady(holdUp.get(Led.LED3), false); // E-meter idle, no quick flashing
+            board.advance(Duration.ofSeconds(90));
             assertTrue(!board.powerSupply().isAlive(), "the supercapacitor ran empty");
             board.powerSupply().restorePower();
             Duration restored = board.elapsed();

@@ -60,7 +60,7 @@ final class RunLeds implements AutoCloseable {
         }
         FirmwareLeds leds = FirmwareLeds.start(scheduler, lines, LedAssignment.from(config), () -> meterBaud, listeners);
         if (board != null) {
-            leds.attach(board.cellularModule(), board.supercapCharged());
+            leds.attach(board.cellularModule(), board.supercapCharged(), board.powerFail());
         }
         leds.controller().multiUtility("multi_utility".equals(config.word("tm.multi_utility")));
         return new RunLeds(leds, log, line);

@@ -22,7 +22,7 @@ import java.util.function.IntSupplier;
  *
  * <pre>{@code
  * FirmwareLeds leds = FirmwareLeds.start(board.scheduler(), lines, LedAssignment.from(config), () -> 9600, List.of(log));
- * leds.attach(board.cellularModule(), board.supercapCharged());
+ * leds.attach(board.cellularModule(), board.supercapCharged(), board.powerFail());
  * ReferenceFirmware.start(scheduler, port, settings, leds.bridgeListener());
  * }</pre>
  */
@@ -31,7 +31,6 @@ public final class FirmwareLeds implements AutoCloseable {
     private final LedController controller;
     private final LedBridgeListener bridgeListener;
     private CellularModule module;
-    private DigitalInput supercap;
 
     private FirmwareLeds(LedController controller, IntSupplier meterBaud) {
         this.controller = controller;
@@ -60,15 +59,15 @@ public final class FirmwareLeds implements AutoCloseable {
     }
 
     /**
-     * Feeds the LEDs from the cellular module and the supercapacitor-charged input.
+     * Feeds the LEDs from the cellular module, the supercapacitor-charged and the power-fail inputs.
      *
      * @param cellular        the module
-     * @param supercapCharged the input
+     * @param supercapCharged active while the supercapacitor is charged
+     * @param powerFail       active while external power is lost
      */
-    public synchronized void attach(CellularModule cellular, DigitalInput supercapCharged) {
+    public synchronized void attach(CellularModule cellular, DigitalInput supercapCharged, DigitalInput powerFail) {
         this.module = cellular;
-        this.supercap = supercapCharged;
-        controller.attach(cellular, supercapCharged);
+        controller.attach(cellular, supercapCharged, powerFail);
     }
 
     /** @return the listener to give the transparent bridge */
@@ -85,7 +84,7 @@ public final class FirmwareLeds implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (module != null) {
-            controller.detach(module, supercap);
+            controller.detach(module);
         }
         controller.close();
     }

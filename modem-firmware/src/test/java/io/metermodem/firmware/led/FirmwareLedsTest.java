@@ -36,7 +36,7 @@ class FirmwareLedsTest {
             lines.put(led, board.led(led));
         }
         FirmwareLeds leds = FirmwareLeds.start(board.scheduler(), lines, LedAssignment.FACTORY, () -> meterBaud, List.of(log));
-        leds.attach(board.cellularModule(), board.supercapCharged());
+        leds.attach(board.cellularModule(), board.supercapCharged(), board.powerFail());
         return leds;
     }
 
