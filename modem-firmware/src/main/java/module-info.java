@@ -9,6 +9,7 @@ module io.metermodem.firmware {
     requires io.metermodem.transparent;
     requires io.metermodem.config;
     requires io.metermodem.led;
+    requires com.pi4j.plugin.gpiod;
     requires io.metermodem.testkit;
     requires info.picocli;
     requires java.management;

@@ -102,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
             description = "show the LEDs as a status line: auto (only on a terminal), always or never (default: ${DEFAULT-VALUE})")
     RunLeds.When ledLine;
 
+    @Option(names = "--led-gpio",
+            description = "drive the Raspberry Pi's LED pins (BCM 17 LED3, 27 LED1, 22 LED2; gpiod) instead of virtual LEDs")
+    boolean ledGpio;
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "stop after this long, ISO-8601 (e.g. PT30S); default: until Ctrl-C")
     Duration runFor;
@@ -165,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
                 what = "meter line " + meterPort;
             }
             // LEDs (LED-1..LED-12): on the virtual board's outputs, or virtual beside a real meter line.
-            RunLeds leds = RunLeds.start(scheduler, ledBoard, config, baud, ledLog, ledLine, out);
+            RunLeds leds = RunLeds.start(scheduler, ledBoard, config, baud, ledLog, ledLine, out, ledGpio);
             resources.add(0, leds);
             ReferenceFirmware firmware = ReferenceFirmware.start(scheduler, port, settings, leds.bridgeListener());
             resources.add(0, firmware);

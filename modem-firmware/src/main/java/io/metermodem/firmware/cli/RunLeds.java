@@ -8,7 +8,12 @@ import io.metermodem.firmware.led.LedTransitionListener;
 import io.metermodem.hal.Board;
 import io.metermodem.hal.gpio.DigitalOutput;
 import io.metermodem.hal.gpio.Led;
+import io.metermodem.hal.pi.PiDigitalOutput;
+import io.metermodem.hal.pi.PinMap;
 import io.metermodem.hal.time.Scheduler;
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import io.metermodem.led.LedAssignment;
 import io.metermodem.transparent.bridge.BridgeListener;
 import java.io.Console;
@@ -33,15 +38,21 @@ final class RunLeds implements AutoCloseable {
     private final FirmwareLeds leds;
     private final LedJsonLog log;
     private final LedStatusLine line;
+    private final Context gpio;
 
-    private RunLeds(FirmwareLeds leds, LedJsonLog log, LedStatusLine line) {
+    private RunLeds(FirmwareLeds leds, LedJsonLog log, LedStatusLine line, Context gpio) {
         this.leds = leds;
         this.log = log;
         this.line = line;
+        this.gpio = gpio;
     }
 
+    /**
+     * @param gpio drive the Raspberry Pi's LED pins (BCM numbers of {@link PinMap#defaults()}) through
+     *             the HAL's {@link PiDigitalOutput}s instead of the board's outputs
+     */
     static RunLeds start(Scheduler scheduler, Board board, Configuration config, int meterBaud, Path logFile,
-                         When when, PrintWriter out) throws IOException {
+                         When when, PrintWriter out, boolean gpio) throws IOException {
         List<LedTransitionListener> listeners = new ArrayList<>();
         LedJsonLog log = logFile == null ? null : LedJsonLog.toFile(logFile, scheduler.nanoTime());
         if (log != null) {
@@ -53,7 +64,18 @@ final class RunLeds implements AutoCloseable {
             listeners.add(line);
         }
         Map<Led, DigitalOutput> lines = new EnumMap<>(Led.class);
-        if (board != null) {
+        Context context = null;
+        if (gpio) {
+            context = gpioContext();
+            try {
+                for (Led led : Led.values()) {
+                    lines.put(led, PiDigitalOutput.create(context, led.name(), PinMap.defaults().led(led)));
+                }
+            } catch (RuntimeException e) {
+                context.shutdown();
+                throw new IOException("--led-gpio: LED pins unavailable (a Raspberry Pi with libgpiod is needed): " + e.getMessage(), e);
+            }
+        } else if (board != null) {
             for (Led led : Led.values()) {
                 lines.put(led, board.led(led));
             }
@@ -63,7 +85,16 @@ final class RunLeds implements AutoCloseable {
             leds.attach(board.cellularModule(), board.supercapCharged(), board.powerFail());
         }
         leds.controller().multiUtility("multi_utility".equals(config.word("tm.multi_utility")));
-        return new RunLeds(leds, log, line);
+        return new RunLeds(leds, log, line, context);
+    }
+
+    private static Context gpioContext() throws IOException {
+        try {
+            return Pi4J.newContextBuilder().noAutoDetect().add(GpioDDigitalOutputProvider.newInstance()).build();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IOException("--led-gpio: the Pi4J gpiod provider could not start (" + e
+                    + "); it runs only on a Raspberry Pi with libgpiod", e);
+        }
     }
 
     BridgeListener bridgeListener() {
@@ -85,6 +116,9 @@ final class RunLeds implements AutoCloseable {
         }
         if (log != null) {
             log.close();
+        }
+        if (gpio != null) {
+            gpio.shutdown();
         }
     }
 
