@@ -56,14 +56,14 @@ class LedPicturesTest {
         List<String> differ = new ArrayList<>();
         for (LedPictures.Picture p : pictures) {
             Path file = DOCS.resolve(p.file());
-            if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(p.svg())) {
+            if (!Files.exists(file) || !lf(Files.readString(file, StandardCharsets.UTF_8)).equals(p.svg())) {
                 differ.add(p.file());
             }
         }
         assertEquals(List.of(), differ, "pictures that differ from the code's output; regenerate them with"
                 + " -Dled.pictures.update=true (see README, LEDs)");
-        assertEquals(index, Files.readString(DOCS.resolve("index.md"), StandardCharsets.UTF_8), "docs/leds/index.md");
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        assertEquals(index, lf(Files.readString(DOCS.resolve("index.md"), StandardCharsets.UTF_8)), "docs/leds/index.md");
+        String readme = lf(Files.readString(README, StandardCharsets.UTF_8));
         assertTrue(readme.contains(START + readmeTable + END), "README.md shows the pictures' table between "
                 + START.strip() + " and " + END.strip());
         TreeSet<String> committed = new TreeSet<>();
@@ -82,6 +82,11 @@ class LedPicturesTest {
         List<LedPictures.Picture> b = LedPictures.all();
         assertEquals(a, b);
         assertTrue(a.size() >= 30, "one picture per function and state: " + a.size());
+    }
+
+    /** A checkout on Windows may have turned line ends into CR LF; the drawing is the same. */
+    private static String lf(String text) {
+        return text.replace("\r\n", "\n");
     }
 
     /** The Markdown table of all pictures, with links relative to {@code docs/leds} plus {@code prefix}. */
