@@ -9,6 +9,8 @@ module io.metermodem.firmware {
     requires io.metermodem.transparent;
     requires io.metermodem.config;
     requires io.metermodem.sms.pdu;
+    requires io.metermodem.led;
+    requires com.pi4j.plugin.gpiod;
     requires io.metermodem.testkit;
     requires io.metermodem.cellular;
     requires io.metermodem.sms;
@@ -18,6 +20,7 @@ module io.metermodem.firmware {
 
     exports io.metermodem.firmware;
     exports io.metermodem.firmware.hes;
+    exports io.metermodem.firmware.led;
 
     // picocli fills the command objects by reflection.
     opens io.metermodem.firmware.cli to info.picocli;

@@ -11,7 +11,6 @@ import io.metermodem.hal.serial.SerialPort;
 import io.metermodem.hal.time.Scheduler;
 import io.metermodem.testkit.meter.SimpleDlmsMeter;
 import io.metermodem.testkit.meter.SimulatedIecMeter;
-import io.metermodem.transparent.bridge.BridgeListener;
 import io.metermodem.transparent.bridge.MeterDataFormat;
 import io.metermodem.transparent.bridge.TransparentSettings;
 import io.metermodem.transparent.bridge.tcp.RealTimePacer;
@@ -98,6 +97,18 @@ final class RunCommand implements Callable<Integer> {
             description = "meter of the embedded default: iec (IEC 62056-21 mode C) or dlms (DLMS/COSEM over HDLC) (default: ${DEFAULT-VALUE})")
     SimulatedMeter simulatedMeter;
 
+    @Option(names = "--led-log", paramLabel = "FILE",
+            description = "write every LED transition as a JSON line: {\"t_ms\":1500,\"led\":\"LED3\",\"on\":true}")
+    Path ledLog;
+
+    @Option(names = "--led-line", paramLabel = "WHEN", defaultValue = "auto",
+            description = "show the LEDs as a status line: auto (only on a terminal), always or never (default: ${DEFAULT-VALUE})")
+    RunLeds.When ledLine;
+
+    @Option(names = "--led-gpio",
+            description = "drive the Raspberry Pi's LED pins (BCM 17 LED3, 27 LED1, 22 LED2; gpiod) instead of virtual LEDs")
+    boolean ledGpio;
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "stop after this long, ISO-8601 (e.g. PT30S); default: until Ctrl-C")
     Duration runFor;
@@ -139,11 +150,14 @@ final class RunCommand implements Callable<Integer> {
             String what;
             Scheduler scheduler;
             SerialPort port;
+            MockBoard ledBoard = null;
             if (meterPort == null) {
                 VirtualScheduler virtual = new VirtualScheduler(Instant.now());
                 MockBoard board = MockBoard.builder().name("virtual-wm-e2s").scheduler(virtual).build();
                 resources.add(board);
                 what = startSimulatedMeter(board);
+                board.network().networkAvailable(io.metermodem.hal.cellular.AccessTechnology.LTE, "metermodem").rssi(-75);
+                ledBoard = board;
                 RealTimePacer pacer = new RealTimePacer(virtual::nanoTime, virtual::advanceTo, Duration.ofMillis(1));
                 pacer.start();
                 resources.add(0, pacer);
@@ -158,7 +172,10 @@ final class RunCommand implements Callable<Integer> {
                 what = "meter line " + meterPort;
             }
             cellular.start(scheduler, resources, out, spec.commandLine());
-            ReferenceFirmware firmware = ReferenceFirmware.start(scheduler, port, settings, new BridgeListener() { });
+            // LEDs (LED-1..LED-12): on the virtual board's outputs, or virtual beside a real meter line.
+            RunLeds leds = RunLeds.start(scheduler, ledBoard, config, baud, ledLog, ledLine, out, ledGpio);
+            resources.add(0, leds);
+            ReferenceFirmware firmware = ReferenceFirmware.start(scheduler, port, settings, leds.bridgeListener());
             resources.add(0, firmware);
             long startupMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 
@@ -172,8 +189,12 @@ final class RunCommand implements Callable<Integer> {
                 out.printf("Read the meter as a head-end would:  ./modem read %s:%d%n",
                         "0.0.0.0".equals(bind) ? "127.0.0.1" : bind, firmware.primaryPort());
             }
+            if (ledLog != null) {
+                out.printf("  LED log           %s%n", ledLog.toAbsolutePath());
+            }
             out.println(runFor == null ? "Ctrl-C stops." : "Stopping after " + runFor + ".");
             out.flush();
+            leds.showLine();
 
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "modem-shutdown");
