@@ -299,8 +299,8 @@ public final class AtInterpreter implements AutoCloseable {
         int s3 = profile.register(SRegister.S3);
         int s5 = profile.register(SRegister.S5);
         CommandLineAssembler.Step step = assembler.accept(raw, s3, s5);
-        if (profile.echo()) {
-            echo(raw, step);
+        if (profile.echo() && !(step == CommandLineAssembler.Step.NONE && (raw & 0x7F) == s5 && assembler.inLine())) {
+            echo(raw, step); // a backspace that erased nothing is not echoed: it would eat the prompt
         }
         if (iface == AtInterface.LOCAL && (step != CommandLineAssembler.Step.NONE
                 || assembler.inLine() && assembler.length() == 0)) {
