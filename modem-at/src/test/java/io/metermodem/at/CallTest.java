@@ -102,9 +102,9 @@ class CallTest {
         h.network().onDial("+3612345", DialOutcome.ANSWER);
         h.send("ATDT +36 (1) 23,4-5\r");
         assertEquals("\r\nCONNECT 9600\r\n", h.advance(h.network().timings().dial()));
-        h.send("+++");
-        h.advance(Duration.ofSeconds(2));
-        h.send("ATH\r");
+        assertEquals(List.of("+3612345"), h.network().dialledNumbers());
+        escape();
+        assertEquals("\r\nOK\r\n", h.send("ATH\r"));
         assertEquals("\r\nERROR\r\n", h.send("ATD123;\r"));
         assertEquals("\r\nERROR\r\n", h.send("ATD\r"));
     }
