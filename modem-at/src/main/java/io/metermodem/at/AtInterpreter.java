@@ -80,6 +80,8 @@ public final class AtInterpreter implements AutoCloseable {
     private final CellularListener cellularListener;
 
     private final CommandLineAssembler assembler = new CommandLineAssembler();
+    private final byte[] echoBuffer = new byte[256];
+    private int echoLength;
     private AtProfile profile;
     private AtProfile stored;
     private LineFraming framing = LineFraming.F8N1;
@@ -187,6 +189,7 @@ public final class AtInterpreter implements AutoCloseable {
                 }
             }
         }
+        flushEcho();
     }
 
     /**
@@ -329,10 +332,30 @@ public final class AtInterpreter implements AutoCloseable {
     private void echo(int raw, CommandLineAssembler.Step step) {
         if (step == CommandLineAssembler.Step.ERASED) {
             // Rub the character out on the screen: backspace, space, backspace.
-            terminal.send(new byte[] {(byte) raw, (byte) framing.encode(' '), (byte) raw});
+            echoByte(raw);
+            echoByte(framing.encode(' '));
+            echoByte(raw);
         } else {
             // The byte goes back as it came, so a 7E1 terminal sees its own frames.
-            terminal.send(new byte[] {(byte) raw});
+            echoByte(raw);
+        }
+    }
+
+    /** Echo is collected and sent in one piece before any other output or at the end of the input. */
+    private void echoByte(int b) {
+        if (echoLength == echoBuffer.length) {
+            flushEcho();
+        }
+        echoBuffer[echoLength++] = (byte) b;
+    }
+
+    private void flushEcho() {
+        if (echoLength > 0) {
+            byte[] bytes = java.util.Arrays.copyOf(echoBuffer, echoLength);
+            echoLength = 0;
+            if (!closed) {
+                terminal.send(bytes);
+            }
         }
     }
 
@@ -532,7 +555,8 @@ public final class AtInterpreter implements AutoCloseable {
         }
         SRegister r = register.get();
         if (c.form() == AtCommand.Form.READ) {
-            out.info(String.format("%03d", profile.register(r)));
+            int value = profile.register(r);
+            out.info(value < 10 ? "00" + value : value < 100 ? "0" + value : Integer.toString(value));
             return Outcome.CONTINUE;
         }
         int value = Integer.parseInt(c.argument());
@@ -996,6 +1020,7 @@ public final class AtInterpreter implements AutoCloseable {
                 if (mode == AtMode.ONLINE_DATA) {
                     byte[] copy = new byte[length];
                     System.arraycopy(data, offset, copy, 0, length);
+                    flushEcho();
                     terminal.send(copy);
                 } else {
                     droppedOnlineCommandBytes += length;
@@ -1127,6 +1152,7 @@ public final class AtInterpreter implements AutoCloseable {
         if (closed) {
             return;
         }
+        flushEcho();
         byte[] bytes = new byte[text.length()];
         for (int k = 0; k < bytes.length; k++) {
             bytes[k] = (byte) framing.encode(text.charAt(k));
