@@ -8,6 +8,7 @@ module io.metermodem.firmware {
     requires io.metermodem.hal.pi;
     requires io.metermodem.transparent;
     requires io.metermodem.config;
+    requires io.metermodem.at;
     requires io.metermodem.testkit;
     requires info.picocli;
     requires java.management;

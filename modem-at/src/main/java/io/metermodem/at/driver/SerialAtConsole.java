@@ -8,8 +8,11 @@ import io.metermodem.hal.serial.FlowControl;
 import io.metermodem.hal.serial.LineSettings;
 import io.metermodem.hal.serial.SerialListener;
 import io.metermodem.hal.serial.SerialPort;
+import io.metermodem.hal.serial.FrameFormat;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ public final class SerialAtConsole implements AutoCloseable {
     private final AtInterpreter interpreter;
     private volatile boolean closed;
 
-    private SerialAtConsole(SerialPort port, AtInterpreter.Builder builder) {
+    private SerialAtConsole(SerialPort port, AtInterpreter.Builder builder, Executor deliverOn) {
         this.port = port;
         this.interpreter = builder.interfaceType(AtInterface.LOCAL)
                 .terminal(this::write)
@@ -37,13 +40,22 @@ public final class SerialAtConsole implements AutoCloseable {
         port.setListener(new SerialListener() {
             @Override
             public void onData(byte[] data, int offset, int length) {
-                interpreter.receive(data, offset, length);
+                if (deliverOn == null) {
+                    interpreter.receive(data, offset, length);
+                } else {
+                    byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
+                    deliverOn.execute(() -> interpreter.receive(copy, 0, copy.length));
+                }
             }
 
             @Override
             public void onControlLineChanged(ControlLine line, boolean asserted) {
                 if (line == ControlLine.DTR) {
-                    interpreter.dtrChanged(asserted);
+                    if (deliverOn == null) {
+                        interpreter.dtrChanged(asserted);
+                    } else {
+                        deliverOn.execute(() -> interpreter.dtrChanged(asserted));
+                    }
                 }
             }
         });
@@ -60,12 +72,29 @@ public final class SerialAtConsole implements AutoCloseable {
      * @throws IOException when the port cannot be opened
      */
     public static SerialAtConsole start(SerialPort port, int baud, AtInterpreter.Builder builder) throws IOException {
+        return start(port, baud, builder, null);
+    }
+
+    /**
+     * Like {@link #start(SerialPort, int, AtInterpreter.Builder)}, handing each received chunk to an
+     * executor first: a firmware passes its scheduler so that the interpreter, the cellular module and
+     * the configuration are only touched from the modem's own thread.
+     *
+     * @param port      the console or meter port
+     * @param baud      the line speed when the port must be opened
+     * @param builder   an interpreter builder with scheduler, module and configuration set
+     * @param deliverOn runs the deliveries, or {@code null} to deliver on the port's thread
+     * @return the running console
+     * @throws IOException when the port cannot be opened
+     */
+    public static SerialAtConsole start(SerialPort port, int baud, AtInterpreter.Builder builder, Executor deliverOn)
+            throws IOException {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(builder, "builder");
         if (!port.isOpen()) {
-            port.open(new LineSettings(baud, io.metermodem.hal.serial.FrameFormat.F8N1));
+            port.open(new LineSettings(baud, FrameFormat.F8N1));
         }
-        return new SerialAtConsole(port, builder);
+        return new SerialAtConsole(port, builder, deliverOn);
     }
 
     /** @return the interpreter behind the port */

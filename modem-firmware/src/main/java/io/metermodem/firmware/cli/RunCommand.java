@@ -95,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
             description = "meter of the embedded default: iec (IEC 62056-21 mode C) or dlms (DLMS/COSEM over HDLC) (default: ${DEFAULT-VALUE})")
     SimulatedMeter simulatedMeter;
 
+    @CommandLine.Mixin
+    AtOptions atOptions = new AtOptions();
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "stop after this long, ISO-8601 (e.g. PT30S); default: until Ctrl-C")
     Duration runFor;
@@ -136,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
             String what;
             Scheduler scheduler;
             SerialPort port;
+            io.metermodem.hal.cellular.CellularModule cellular = null;
             if (meterPort == null) {
                 VirtualScheduler virtual = new VirtualScheduler(Instant.now());
                 MockBoard board = MockBoard.builder().name("virtual-wm-e2s").scheduler(virtual).build();
@@ -146,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
                 resources.add(0, pacer);
                 scheduler = virtual;
                 port = board.meterPort();
+                cellular = board.cellularModule();
             } else {
                 SystemScheduler real = new SystemScheduler();
                 resources.add(real);
@@ -163,6 +168,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("  meter line        %d baud, data format %s%n", baud, format);
             out.printf("  transparent port  %s:%d (utility, primary)%n", bind, firmware.primaryPort());
             firmware.secondaryPort().ifPresent(p -> out.printf("  customer port     %s:%d (secondary, lower priority)%n", bind, p));
+            atOptions.start(out, scheduler, cellular, stateDir.configuration(), bind, resources);
             out.printf("  listening %d ms after JVM start%n", startupMillis);
             if (meterPort == null && simulatedMeter == SimulatedMeter.iec) {
                 out.printf("Read the meter as a head-end would:  ./modem read %s:%d%n",
