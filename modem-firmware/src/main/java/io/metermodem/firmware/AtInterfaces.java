@@ -14,17 +14,20 @@ import java.util.OptionalInt;
 
 /**
  * The reference firmware's AT interfaces (AT-1..AT-25): the local interface on a console serial
- * port, and the remote interface on TCP behind the communication password. Each is optional. Both
+ * port and on the meter port while no transparent session runs ({@link MeterPortSharing}), and the
+ * remote interface on TCP behind the communication password. Each is optional. Both
  * run interpreters on the firmware's scheduler, cellular module and configuration; received console
  * bytes are handed to the scheduler so the interpreter runs on the modem's own thread.
  */
 public final class AtInterfaces implements AutoCloseable {
 
     private final SerialAtConsole console;
+    private final SerialAtConsole meterConsole;
     private final RemoteAtServer remote;
 
-    private AtInterfaces(SerialAtConsole console, RemoteAtServer remote) {
+    private AtInterfaces(SerialAtConsole console, SerialAtConsole meterConsole, RemoteAtServer remote) {
         this.console = console;
+        this.meterConsole = meterConsole;
         this.remote = remote;
     }
 
@@ -36,31 +39,41 @@ public final class AtInterfaces implements AutoCloseable {
      * @param configuration the configuration service ({@code AT&W} saves there)
      * @param consolePort   the local console port, or {@code null} for none
      * @param consoleBaud   the console's speed (8N1; 7E1 terminals are recognised)
+     * @param meterPort     the meter port shared with the transparent bridge, for the local interface
+     *                      while no transparent session runs, or {@code null} for none
      * @param remoteAddress where the remote interface listens, or {@code null} for none
      * @return the running interfaces
      * @throws IOException when the port cannot be opened or the address bound
      */
     public static AtInterfaces start(Scheduler scheduler, CellularModule module, ConfigurationService configuration,
-                                     SerialPort consolePort, int consoleBaud, InetSocketAddress remoteAddress)
-            throws IOException {
+                                     SerialPort consolePort, int consoleBaud, MeterPortSharing meterPort,
+                                     InetSocketAddress remoteAddress) throws IOException {
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(configuration, "configuration");
         SerialAtConsole console = null;
+        SerialAtConsole meterConsole = null;
         RemoteAtServer remote = null;
         try {
             if (consolePort != null) {
                 console = SerialAtConsole.start(consolePort, consoleBaud,
                         builder(scheduler, module, configuration), scheduler::execute);
             }
+            if (meterPort != null) {
+                meterConsole = SerialAtConsole.start(meterPort.atPort(), consoleBaud,
+                        builder(scheduler, module, configuration), scheduler::execute);
+            }
             if (remoteAddress != null) {
                 remote = RemoteAtServer.start(remoteAddress, configuration,
                         () -> builder(scheduler, module, configuration));
             }
-            return new AtInterfaces(console, remote);
+            return new AtInterfaces(console, meterConsole, remote);
         } catch (IOException | RuntimeException e) {
             if (console != null) {
                 console.close();
+            }
+            if (meterConsole != null) {
+                meterConsole.close();
             }
             throw e;
         }
@@ -88,6 +101,9 @@ public final class AtInterfaces implements AutoCloseable {
         }
         if (console != null) {
             console.close();
+        }
+        if (meterConsole != null) {
+            meterConsole.close();
         }
     }
 }

@@ -159,7 +159,10 @@ final class RunCommand implements Callable<Integer> {
                 scheduler = real;
                 what = "meter line " + meterPort;
             }
-            ReferenceFirmware firmware = ReferenceFirmware.start(scheduler, port, settings, new BridgeListener() { });
+            io.metermodem.firmware.MeterPortSharing sharing = atOptions.shareMeterPort(port);
+            ReferenceFirmware firmware = sharing == null
+                    ? ReferenceFirmware.start(scheduler, port, settings, new BridgeListener() { })
+                    : ReferenceFirmware.start(scheduler, sharing.bridgePort(), settings, sharing.sessions(new BridgeListener() { }));
             resources.add(0, firmware);
             long startupMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 
@@ -168,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("  meter line        %d baud, data format %s%n", baud, format);
             out.printf("  transparent port  %s:%d (utility, primary)%n", bind, firmware.primaryPort());
             firmware.secondaryPort().ifPresent(p -> out.printf("  customer port     %s:%d (secondary, lower priority)%n", bind, p));
-            atOptions.start(out, scheduler, cellular, stateDir.configuration(), bind, resources);
+            atOptions.start(out, scheduler, cellular, stateDir.configuration(), bind, sharing, resources);
             out.printf("  listening %d ms after JVM start%n", startupMillis);
             if (meterPort == null && simulatedMeter == SimulatedMeter.iec) {
                 out.printf("Read the meter as a head-end would:  ./modem read %s:%d%n",
