@@ -16,8 +16,8 @@ import java.util.OptionalInt;
  * The reference firmware's AT interfaces (AT-1..AT-25): the local interface on a console serial
  * port and on the meter port while no transparent session runs ({@link MeterPortSharing}), and the
  * remote interface on TCP behind the communication password. Each is optional. Both
- * run interpreters on the firmware's scheduler, cellular module and configuration; received console
- * bytes are handed to the scheduler so the interpreter runs on the modem's own thread.
+ * run interpreters on the firmware's scheduler, cellular module and configuration; received bytes
+ * are handed to the scheduler so the interpreters run on the modem's own thread.
  */
 public final class AtInterfaces implements AutoCloseable {
 
@@ -65,7 +65,7 @@ public final class AtInterfaces implements AutoCloseable {
             }
             if (remoteAddress != null) {
                 remote = RemoteAtServer.start(remoteAddress, configuration,
-                        () -> builder(scheduler, module, configuration));
+                        () -> builder(scheduler, module, configuration), scheduler::execute);
             }
             return new AtInterfaces(console, meterConsole, remote);
         } catch (IOException | RuntimeException e) {

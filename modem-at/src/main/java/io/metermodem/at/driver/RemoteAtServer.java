@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -31,15 +33,17 @@ public final class RemoteAtServer implements AutoCloseable {
     private final ServerSocket server;
     private final ConfigurationService configuration;
     private final Supplier<AtInterpreter.Builder> builders;
+    private final Executor deliverOn;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
     private RemoteAtServer(ServerSocket server, ConfigurationService configuration,
-                           Supplier<AtInterpreter.Builder> builders) {
+                           Supplier<AtInterpreter.Builder> builders, Executor deliverOn) {
         this.server = server;
         this.configuration = configuration;
         this.builders = builders;
+        this.deliverOn = deliverOn;
         this.acceptor = Thread.ofVirtual().name("remote-at-accept").start(this::acceptLoop);
     }
 
@@ -54,12 +58,30 @@ public final class RemoteAtServer implements AutoCloseable {
      */
     public static RemoteAtServer start(InetSocketAddress address, ConfigurationService configuration,
                                        Supplier<AtInterpreter.Builder> builders) throws IOException {
+        return start(address, configuration, builders, null);
+    }
+
+    /**
+     * Listens on an address, handing every received chunk to an executor: a firmware passes its
+     * scheduler so that the interpreters, the cellular module and the configuration are only touched
+     * from the modem's own thread.
+     *
+     * @param address       where to listen (port 0 picks a free one)
+     * @param configuration holds {@code sec.comm_password}
+     * @param builders      a new interpreter builder (scheduler, module, configuration set) per session
+     * @param deliverOn     runs the deliveries, or {@code null} for the connection's reader thread
+     * @return the running server
+     * @throws IOException when the address cannot be bound
+     */
+    public static RemoteAtServer start(InetSocketAddress address, ConfigurationService configuration,
+                                       Supplier<AtInterpreter.Builder> builders, Executor deliverOn)
+            throws IOException {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(builders, "builders");
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(address);
-        return new RemoteAtServer(socket, configuration, builders);
+        return new RemoteAtServer(socket, configuration, builders, deliverOn);
     }
 
     /** @return the bound port */
@@ -110,7 +132,17 @@ public final class RemoteAtServer implements AutoCloseable {
                     if (n < 0) {
                         break;
                     }
-                    session.receive(buffer, 0, n);
+                    if (deliverOn == null) {
+                        session.receive(buffer, 0, n);
+                    } else {
+                        byte[] chunk = Arrays.copyOf(buffer, n);
+                        deliverOn.execute(() -> {
+                            session.receive(chunk, 0, chunk.length);
+                            if (session.ended()) {
+                                closeQuietly(socket); // wrong password: the reader sees the close
+                            }
+                        });
+                    }
                 }
             }
         } catch (SocketException e) {
