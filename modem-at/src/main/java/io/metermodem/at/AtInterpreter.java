@@ -995,7 +995,14 @@ public final class AtInterpreter implements AutoCloseable {
         int autoAnswer = profile.register(SRegister.S0);
         if (autoAnswer > 0 && count >= autoAnswer && mode == AtMode.COMMAND) {
             callIncoming = true;
-            setUp(module.answer());
+            try {
+                setUp(module.answer());
+            } catch (RuntimeException e) {
+                // Never into the module's thread: the caller hears no answer, the terminal NO CARRIER.
+                LOG.warn("auto-answer failed", e);
+                settingUp = false;
+                result(ResultCode.NO_CARRIER);
+            }
         }
     }
 
