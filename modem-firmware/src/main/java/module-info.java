@@ -11,6 +11,7 @@ module io.metermodem.firmware {
     requires io.metermodem.sms.pdu;
     requires io.metermodem.led;
     requires com.pi4j.plugin.gpiod;
+    requires io.metermodem.at;
     requires io.metermodem.testkit;
     requires io.metermodem.cellular;
     requires io.metermodem.sms;

@@ -25,6 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.metermodem.cellular.driver.AtCellularModule;
+import io.metermodem.hal.gpio.DigitalInput;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
             description = "drive the Raspberry Pi's LED pins (BCM 17 LED3, 27 LED1, 22 LED2; gpiod) instead of virtual LEDs")
     boolean ledGpio;
 
+    @CommandLine.Mixin
+    AtOptions atOptions = new AtOptions();
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "stop after this long, ISO-8601 (e.g. PT30S); default: until Ctrl-C")
     Duration runFor;
@@ -151,6 +157,8 @@ final class RunCommand implements Callable<Integer> {
             Scheduler scheduler;
             SerialPort port;
             MockBoard ledBoard = null;
+            io.metermodem.hal.cellular.CellularModule module = null;
+            Optional<DigitalInput> powerFail = Optional.empty();
             if (meterPort == null) {
                 VirtualScheduler virtual = new VirtualScheduler(Instant.now());
                 MockBoard board = MockBoard.builder().name("virtual-wm-e2s").scheduler(virtual).build();
@@ -163,6 +171,8 @@ final class RunCommand implements Callable<Integer> {
                 resources.add(0, pacer);
                 scheduler = virtual;
                 port = board.meterPort();
+                module = board.cellularModule();
+                powerFail = Optional.of(board.powerFail());
             } else {
                 SystemScheduler real = new SystemScheduler();
                 resources.add(real);
@@ -171,12 +181,19 @@ final class RunCommand implements Callable<Integer> {
                 scheduler = real;
                 what = "meter line " + meterPort;
             }
-            cellular.start(scheduler, resources, out, spec.commandLine());
+            Optional<AtCellularModule> driver = cellular.start(scheduler, resources, out, spec.commandLine());
+            if (driver.isPresent()) {
+                module = driver.get();
+            }
             // LEDs (LED-1..LED-12): on the virtual board's outputs, or virtual beside a real meter line.
             RunLeds leds = RunLeds.start(scheduler, ledBoard, config, baud, ledLog, ledLine, out, ledGpio);
             resources.add(0, leds);
-            ReferenceFirmware firmware = ReferenceFirmware.start(scheduler, port, settings, leds.bridgeListener());
+            io.metermodem.firmware.MeterPortSharing sharing = atOptions.shareMeterPort(port);
+            ReferenceFirmware firmware = sharing == null
+                    ? ReferenceFirmware.start(scheduler, port, settings, leds.bridgeListener())
+                    : ReferenceFirmware.start(scheduler, sharing.bridgePort(), settings, sharing.sessions(leds.bridgeListener()));
             resources.add(0, firmware);
+            CountDownLatch stop = new CountDownLatch(1);
             long startupMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 
             out.printf("metermodem reference firmware: %s%n", what);
@@ -184,6 +201,15 @@ final class RunCommand implements Callable<Integer> {
             out.printf("  meter line        %d baud, data format %s%n", baud, format);
             out.printf("  transparent port  %s:%d (utility, primary)%n", bind, firmware.primaryPort());
             firmware.secondaryPort().ifPresent(p -> out.printf("  customer port     %s:%d (secondary, lower priority)%n", bind, p));
+            atOptions.start(out, scheduler, module, stateDir.configuration(), bind, sharing, resources);
+            if (module != null) {
+                resources.add(0, RunSms.start(scheduler, module, powerFail, stateDir.configuration(), firmware.bridge(),
+                        reason -> {
+                            out.printf("restart requested (%s): the modem stops; start it again%n", reason);
+                            out.flush();
+                            stop.countDown();
+                        }, out));
+            }
             out.printf("  listening %d ms after JVM start%n", startupMillis);
             if (meterPort == null && simulatedMeter == SimulatedMeter.iec) {
                 out.printf("Read the meter as a head-end would:  ./modem read %s:%d%n",
@@ -196,7 +222,6 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             leds.showLine();
 
-            CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "modem-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             if (runFor == null) {

@@ -1,0 +1,193 @@
+package io.metermodem.firmware.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.metermodem.config.ParameterRegistry;
+import io.metermodem.firmware.StateDirectory;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Interop with an independent AT peer: Debian's ppp {@code chat} drives the local AT console of
+ * {@code ./modem run --console-port} over a socat pseudo-terminal pair. chat and socat are required:
+ * without them this test fails (CI installs both).
+ */
+class AtChatInteropTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("AT-4, AT-6, AT-20, AT-21: chat turns the echo off, reads ATI, sets and saves the APN, and reads it back after a restart")
+    void chatSession() throws Exception {
+        String chat = requireTool("chat");
+        String socat = requireTool("socat");
+        Path modemEnd = dir.resolve("modem-tty");
+        Path terminalEnd = dir.resolve("terminal-tty");
+        Process pty = startSocat(socat, modemEnd, terminalEnd);
+        try {
+            Path state = dir.resolve("state");
+
+            try (RunningModem modem = RunningModem.start(state, modemEnd)) {
+                Path script = dir.resolve("configure.chat");
+                Files.writeString(script, String.join("\n",
+                        "ABORT ERROR",
+                        "TIMEOUT 10",
+                        "'' ATE0",
+                        "OK ATI",
+                        "WM-E2S \\c",
+                        "OK 'AT+CGDCONT=1,\"IP\",\"interop.example\"'",
+                        "OK AT&W",
+                        "OK \\c", ""));
+                ChatRun run = runChat(chat, script, terminalEnd);
+                assertEquals(0, run.exitCode, "chat failed (" + run.exitCode + "):\n" + run.log + "\nmodem:\n" + modem.output());
+                assertTrue(run.log.contains("WM-E2S"), run.log);
+            }
+
+            try (RunningModem modem = RunningModem.start(state, modemEnd)) {
+                Path script = dir.resolve("read-back.chat");
+                Files.writeString(script, String.join("\n",
+                        "ABORT ERROR",
+                        "TIMEOUT 10",
+                        "'' ATE0",
+                        "OK AT+CGDCONT?",
+                        "'\"interop.example\"' \\c",
+                        "OK \\c", ""));
+                ChatRun run = runChat(chat, script, terminalEnd);
+                assertEquals(0, run.exitCode, "chat failed (" + run.exitCode + "):\n" + run.log + "\nmodem:\n" + modem.output());
+            }
+
+            try (StateDirectory stored = StateDirectory.open(state, ParameterRegistry.wmE2s())) {
+                assertEquals("interop.example", stored.configuration().current().text("conn.apn_name"));
+            }
+        } finally {
+            pty.destroy();
+            if (!pty.waitFor(5, TimeUnit.SECONDS)) {
+                pty.destroyForcibly();
+            }
+        }
+    }
+
+    private record ChatRun(int exitCode, String log) {
+    }
+
+    private static ChatRun runChat(String chat, Path script, Path tty) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(chat, "-V", "-s", "-f", script.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(tty.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(tty.toFile()))
+                .redirectErrorStream(false)
+                .start();
+        String log;
+        try (var err = process.getErrorStream()) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("chat did not finish within 60 s");
+            }
+            log = new String(err.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new ChatRun(process.exitValue(), log);
+    }
+
+    /** {@code ./modem run} in this JVM, with the AT console on a pty; closing interrupts it. */
+    private static final class RunningModem implements AutoCloseable {
+        private final Thread thread;
+        private final StringWriter out;
+
+        private RunningModem(Thread thread, StringWriter out) {
+            this.thread = thread;
+            this.out = out;
+        }
+
+        static RunningModem start(Path state, Path console) throws InterruptedException {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = ModemCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            Thread thread = Thread.ofPlatform().name("modem-run").start(() -> cli.execute("run", "--state",
+                    state.toString(), "--transparent-port", "0", "--no-customer-port", "--console-port",
+                    console.toString(), "--for", "PT120S"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!out.toString().contains("AT console")) {
+                if (!thread.isAlive() || System.nanoTime() > deadline) {
+                    fail("./modem run did not start its AT console:\n" + out + err);
+                }
+                Thread.sleep(20);
+            }
+            return new RunningModem(thread, out);
+        }
+
+        String output() {
+            return out.toString();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    private static Process startSocat(String socat, Path a, Path b) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(socat, "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BlockingQueue<String> announced = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.contains("PTY is")) {
+                        announced.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // socat ended
+            }
+        });
+        for (int i = 0; i < 2; i++) {
+            if (announced.poll(10, TimeUnit.SECONDS) == null) {
+                process.destroyForcibly();
+                fail("socat did not create its pseudo-terminals within 10 s");
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(Files.exists(a) && Files.exists(b))) {
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                fail("socat links did not appear");
+            }
+            Thread.onSpinWait();
+        }
+        return process;
+    }
+
+    /** Finds a tool on the PATH or in /usr/sbin (where Debian puts chat); fails the test without it. */
+    private static String requireTool(String name) {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
+        for (String d : path.split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name).toString();
+            }
+        }
+        return fail(name + " is required for the AT interop test: apt-get install -y "
+                + (name.equals("chat") ? "ppp" : name));
+    }
+}
