@@ -119,6 +119,8 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
     private ScheduledTask lineWait;
     private boolean awaitingAnswer;
     private ScheduledTask silenceTimer;
+    private long silenceDeadline;
+    private final long silenceNanos;
     private boolean started;
     private boolean closed;
 
@@ -152,6 +154,7 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         this.meterPort = meterPort;
         this.settings = settings;
         this.listener = listener;
+        this.silenceNanos = settings.meterSilenceTimeout().toNanos();
     }
 
     /** @return the settings the bridge runs with */
@@ -499,14 +502,25 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         long nanos = Math.ceilDiv((long) length * line.frameBits() * 1_000_000_000L, line.baud());
         lineBusyUntil = Math.max(now, lineBusyUntil) + nanos;
         awaitingAnswer = true;
-        cancel(silenceTimer);
-        silenceTimer = scheduler.scheduleAt(lineBusyUntil + settings.meterSilenceTimeout().toNanos(), this::meterSilence);
+        silenceDeadline = lineBusyUntil + silenceNanos;
+        if (silenceTimer == null) {
+            silenceTimer = scheduler.scheduleAt(silenceDeadline, this::meterSilence);
+        }
         return true;
     }
 
+    /**
+     * The silence timer is armed once and only moved forward when it fires: cancelling and
+     * rescheduling it for every packet cost a scheduler queue update (and often a wake-up of the
+     * scheduler thread) on each round trip.
+     */
     private void meterSilence() {
         silenceTimer = null;
         if (!awaitingAnswer || closed) {
+            return;
+        }
+        if (scheduler.nanoTime() < silenceDeadline) {
+            silenceTimer = scheduler.scheduleAt(silenceDeadline, this::meterSilence);
             return;
         }
         awaitingAnswer = false;
@@ -532,9 +546,7 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
             return;
         }
         if (awaitingAnswer) {
-            awaitingAnswer = false;
-            cancel(silenceTimer);
-            silenceTimer = null;
+            awaitingAnswer = false; // the silence timer, when it fires, finds nothing to report
             fire(listener::meterAnswering);
         }
         Session s = owner;
