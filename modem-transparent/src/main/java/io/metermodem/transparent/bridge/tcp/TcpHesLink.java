@@ -254,9 +254,12 @@ final class TcpHesLink implements HesLink {
             }
             if (n > 0) {
                 post(buffer, n);
-                continue;
+                if (n == buffer.length) {
+                    continue; // more may be waiting
+                }
             }
-            // nothing there: wait in the selector (the kernel wakes it with the first byte)
+            // wait in the selector (the kernel wakes it with the first byte); reading again first
+            // would mostly cost a call that finds nothing
             readSelector.select();
             readSelector.selectedKeys().clear();
             if (!channel.isOpen()) {
