@@ -4,12 +4,12 @@
 # same way), all three run at once, and one client sends 64-byte round trip i to each bridge in
 # turn before round trip i+1. A busy host then slows all three alike, which a sequential comparison
 # (compare-bridges.sh) cannot promise. Prints the p50/p99 of each run and the medians and ratios.
-# Environment: REPEAT (default 5), ROUNDS (default 3000), WARMUP (default 3000), MODEM_JAVA_OPTS.
+# Environment: REPEAT (default 5), ROUNDS (default 3000), WARMUP (default 10000), MODEM_JAVA_OPTS.
 # Needs: socat, ser2net, python3. Not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3000}
-warmup=${WARMUP:-3000}
+warmup=${WARMUP:-10000}
 repeat=${REPEAT:-5}
 work=$(mktemp -d)
 pids=()

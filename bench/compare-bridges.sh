@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3000}
 bulk=${BULK_BYTES:-1048576}
-warmup=${WARMUP:-3000}   # unmeasured round trips first, the same for all three bridges
+warmup=${WARMUP:-10000}  # unmeasured round trips first, the same for all three bridges
 # The bridge's JVM options: the launcher's default (-Xmx64m) unless MODEM_JAVA_OPTS says otherwise.
 work=$(mktemp -d)
 pids=()

@@ -2,7 +2,7 @@
 """Measures a TCP-to-serial bridge against an echo meter: 64-byte request/response round trips
 (p50, p99) and bulk throughput (bytes echoed back per second). Prints one JSON line.
 Usage: rtt_client.py HOST PORT [ROUNDS [BULK_BYTES [WARMUP_ROUNDS]]]. The warm-up round trips
-(default 3000, the same for every bridge) are not measured: a bridge in service runs for months,
+(default 3000 here; the scripts pass 10000, the same for every bridge) are not measured: a bridge in service runs for months,
 so the first seconds of a JVM (classes loading, the JIT compiling the path) are not its steady
 state."""
 import json, select, socket, sys, time
