@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * The bridge runs entirely on the modem's {@link Scheduler}: every public method, and every
- * {@link HesLinkListener} it returns, must be called on the scheduler's thread (drivers post there
- * with {@code scheduler.execute(...)}). Its state is therefore not locked. Meter bytes from the
- * {@link SerialPort} are copied and posted to the scheduler, so a hardware port's reader thread
- * never touches the state either.
+ * {@link HesLinkListener} it returns, must be called from a task of the scheduler (drivers post
+ * with {@code scheduler.execute(...)}). Tasks never overlap, so its state is not locked. Meter
+ * bytes from the {@link SerialPort} are copied and posted to the scheduler too, so a hardware
+ * port's reader touches the state only inside a scheduler task (the production scheduler runs a
+ * posted task on the posting thread when no other task is running, which saves a thread wake-up
+ * per packet).
  *
  * <h2>The meter line (TR-3)</h2>
  * One session owns the line at a time. A session competes for it from its <em>first byte</em>, not

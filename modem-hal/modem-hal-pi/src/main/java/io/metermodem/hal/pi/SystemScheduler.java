@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@link #execute(Runnable)} run in the order they were handed over, and, when no task is running,
  * at once on the calling thread: an I/O thread that posts received bytes then runs the state machine
  * itself instead of waking the scheduler thread, which saves two thread wake-ups per round trip
- * through the transparent bridge. Either way no two tasks ever overlap. A task that throws is
+ * through the transparent bridge. Either way no two tasks ever overlap. Such a task runs inside
+ * the caller's locks; a caller never waits for a running task (it queues its task and returns),
+ * so this cannot deadlock with a task that waits for one of those locks. A task that throws is
  * logged and does not stop the scheduler, nor further runs of a fixed-rate task (a bare
  * {@link ScheduledThreadPoolExecutor} would silently cancel it).
  *
