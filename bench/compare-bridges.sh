@@ -3,11 +3,15 @@
 # with an echo "meter" on its far end, and measures each from the same TCP client:
 #   socat (TCP-LISTEN <-> the pty), ser2net 4 (Debian), and ./modem run --meter-port.
 # Prints 64-byte round trip p50/p99 and bulk echo throughput, and the ratios of ours to theirs.
+# Environment: REPEAT (runs of each bridge, default 3; medians are reported), ROUNDS, WARMUP,
+# BULK_BYTES, MODEM_JAVA_OPTS.
 # Needs: socat, ser2net, python3 (apt-get install -y socat ser2net python3). Not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${ROUNDS:-2000}
-bulk=${BULK_BYTES:-4194304}
+rounds=${ROUNDS:-3000}
+bulk=${BULK_BYTES:-1048576}
+warmup=${WARMUP:-10000}  # unmeasured round trips first, the same for all three bridges
+# The bridge's JVM options: the launcher's default (-Xmx64m) unless MODEM_JAVA_OPTS says otherwise.
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -40,7 +44,7 @@ measure() { # name port command...
   "$@" >"$work/$name.log" 2>&1 &
   local pid=$!
   local result
-  result=$(python3 bench/rtt_client.py 127.0.0.1 "$port" "$rounds" "$bulk") || { echo "$name failed; log:" >&2; cat "$work/$name.log" "$work/echo.log" >&2; kill $pid; exit 1; }
+  result=$(python3 bench/rtt_client.py 127.0.0.1 "$port" "$rounds" "$bulk" "$warmup") || { echo "$name failed; log:" >&2; cat "$work/$name.log" "$work/echo.log" >&2; kill $pid; exit 1; }
   kill $pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
   echo "$name $result"

@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * The bridge runs entirely on the modem's {@link Scheduler}: every public method, and every
- * {@link HesLinkListener} it returns, must be called on the scheduler's thread (drivers post there
- * with {@code scheduler.execute(...)}). Its state is therefore not locked. Meter bytes from the
- * {@link SerialPort} are copied and posted to the scheduler, so a hardware port's reader thread
- * never touches the state either.
+ * {@link HesLinkListener} it returns, must be called from a task of the scheduler (drivers post
+ * with {@code scheduler.execute(...)}). Tasks never overlap, so its state is not locked. Meter
+ * bytes from the {@link SerialPort} are copied and posted to the scheduler too, so a hardware
+ * port's reader touches the state only inside a scheduler task (the production scheduler runs a
+ * posted task on the posting thread when no other task is running, which saves a thread wake-up
+ * per packet).
  *
  * <h2>The meter line (TR-3)</h2>
  * One session owns the line at a time. A session competes for it from its <em>first byte</em>, not
@@ -120,6 +122,8 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
     private ScheduledTask lineWait;
     private boolean awaitingAnswer;
     private ScheduledTask silenceTimer;
+    private long silenceDeadline;
+    private final long silenceNanos;
     private boolean started;
     private boolean closed;
 
@@ -153,6 +157,7 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         this.meterPort = meterPort;
         this.settings = settings;
         this.listener = listener;
+        this.silenceNanos = settings.meterSilenceTimeout().toNanos();
     }
 
     /** @return the settings the bridge runs with */
@@ -533,14 +538,25 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
         long nanos = Math.ceilDiv((long) length * line.frameBits() * 1_000_000_000L, line.baud());
         lineBusyUntil = Math.max(now, lineBusyUntil) + nanos;
         awaitingAnswer = true;
-        cancel(silenceTimer);
-        silenceTimer = scheduler.scheduleAt(lineBusyUntil + settings.meterSilenceTimeout().toNanos(), this::meterSilence);
+        silenceDeadline = lineBusyUntil + silenceNanos;
+        if (silenceTimer == null) {
+            silenceTimer = scheduler.scheduleAt(silenceDeadline, this::meterSilence);
+        }
         return true;
     }
 
+    /**
+     * The silence timer is armed once and only moved forward when it fires: cancelling and
+     * rescheduling it for every packet cost a scheduler queue update (and often a wake-up of the
+     * scheduler thread) on each round trip.
+     */
     private void meterSilence() {
         silenceTimer = null;
         if (!awaitingAnswer || closed) {
+            return;
+        }
+        if (scheduler.nanoTime() < silenceDeadline) {
+            silenceTimer = scheduler.scheduleAt(silenceDeadline, this::meterSilence);
             return;
         }
         awaitingAnswer = false;
@@ -566,9 +582,7 @@ public final class TransparentBridge implements LinkAcceptor, AutoCloseable {
             return;
         }
         if (awaitingAnswer) {
-            awaitingAnswer = false;
-            cancel(silenceTimer);
-            silenceTimer = null;
+            awaitingAnswer = false; // the silence timer, when it fires, finds nothing to report
             fire(listener::meterAnswering);
         }
         if (loan != null) {

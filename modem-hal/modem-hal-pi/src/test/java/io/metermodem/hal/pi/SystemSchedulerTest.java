@@ -119,4 +119,78 @@ class SystemSchedulerTest {
         assertTrue(scheduler.isClosed());
         assertThrows(IllegalStateException.class, () -> scheduler.schedule(Duration.ZERO, () -> { }));
     }
+
+    @Test
+    @DisplayName("HAL-8: tasks handed to execute from two threads run in each thread's order and never overlap a timed task")
+    void executeRunsInOrderWithoutOverlap() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Integer> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        int perThread = 2_000;
+        CountDownLatch done = new CountDownLatch(2 * perThread);
+        Runnable[] workers = new Runnable[2];
+        for (int w = 0; w < 2; w++) {
+            int worker = w;
+            workers[w] = () -> {
+                for (int i = 0; i < perThread; i++) {
+                    int n = worker * perThread + i;
+                    scheduler.execute(() -> {
+                        if (inside.incrementAndGet() != 1) {
+                            overlapped.set(true);
+                        }
+                        order.add(n);
+                        inside.decrementAndGet();
+                        done.countDown();
+                    });
+                }
+            };
+        }
+        Thread a = Thread.ofPlatform().start(workers[0]);
+        Thread b = Thread.ofPlatform().start(workers[1]);
+        // A timed task competing for the turn at the same time.
+        scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofNanos(50_000), () -> {
+            if (inside.incrementAndGet() != 1) {
+                overlapped.set(true);
+            }
+            inside.decrementAndGet();
+        });
+        a.join();
+        b.join();
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(false, overlapped.get(), "two tasks ran at the same time");
+        for (int w = 0; w < 2; w++) {
+            int worker = w;
+            java.util.List<Integer> mine = order.stream().filter(n -> n / perThread == worker).toList();
+            java.util.List<Integer> sorted = new java.util.ArrayList<>(mine);
+            java.util.Collections.sort(sorted);
+            assertEquals(sorted, mine, "tasks of one thread ran out of order");
+        }
+    }
+
+    @Test
+    @DisplayName("HAL-8: on an idle scheduler a handed-over task runs at once on the calling thread")
+    void idleExecuteRunsInline() {
+        try (SystemScheduler idle = new SystemScheduler()) {
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            idle.execute(() -> ranOn.set(Thread.currentThread()));
+            assertEquals(Thread.currentThread(), ranOn.get());
+        }
+    }
+
+    @Test
+    @DisplayName("HAL-8: a task that hands over another one sees it run after itself, not nested inside")
+    void executeFromATaskIsNotNested() throws InterruptedException {
+        java.util.List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        scheduler.execute(() -> {
+            log.add("outer start");
+            scheduler.execute(() -> {
+                log.add("inner");
+                done.countDown();
+            });
+            log.add("outer end");
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(java.util.List.of("outer start", "outer end", "inner"), log);
+    }
 }

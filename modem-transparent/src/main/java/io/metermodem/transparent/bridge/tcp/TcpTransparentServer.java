@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * connection attached to the {@link TransparentBridge} as a session of {@link Channel#PRIMARY} or
  * {@link Channel#SECONDARY}.
  *
- * <p>Threads: one virtual thread accepts on each port; each connection has a virtual reader thread
+ * <p>Threads: one virtual thread accepts on each port; each connection has a platform reader thread
  * that posts received chunks to the modem's {@link Scheduler} with {@code execute} (where the
- * bridge runs) and a virtual writer thread draining a bounded send queue
+ * bridge runs) and a platform writer thread draining a bounded send queue (a plain connection
+ * writes on the caller's thread at once when the socket takes the bytes)
  * ({@link TransparentSettings#maxPendingBytes()} bytes; when full, {@code send} returns false and
  * the bridge drops the stuck connection), so the scheduler never blocks on a socket. TCP_NODELAY is
  * set: meter protocols are small request/answer exchanges. At most
@@ -125,7 +127,9 @@ public final class TcpTransparentServer implements AutoCloseable {
     }
 
     private PortListener bind(InetAddress address, int port, Channel channel) throws IOException {
-        ServerSocket server = new ServerSocket();
+        // Through a channel, so that plain connections can write without a thread hand-off
+        // (TcpHesLink's non-blocking fast path); TLS wraps the channel's blocking socket adaptor.
+        ServerSocket server = ServerSocketChannel.open().socket();
         try {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(address, port), BACKLOG);
