@@ -67,11 +67,25 @@ class SystemSchedulerTest {
     @DisplayName("HAL-8: a cancelled task never runs")
     void cancelPreventsRun() throws InterruptedException {
         AtomicInteger cancelledRuns = new AtomicInteger();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         CountDownLatch sentinel = new CountDownLatch(1);
-        ScheduledTask task = scheduler.schedule(Duration.ofMillis(20), cancelledRuns::incrementAndGet);
+        // Hold the scheduler's thread, so the task below is certainly still pending when cancelled
+        // (with a short delay alone, a loaded machine could run it before cancel() is reached).
+        scheduler.schedule(Duration.ofMillis(1), () -> {
+            busy.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(busy.await(10, TimeUnit.SECONDS));
+        ScheduledTask task = scheduler.schedule(Duration.ofMillis(5), cancelledRuns::incrementAndGet);
 
         assertTrue(task.cancel());
         scheduler.schedule(Duration.ofMillis(40), sentinel::countDown);
+        release.countDown();
 
         assertTrue(sentinel.await(10, TimeUnit.SECONDS));
         assertEquals(0, cancelledRuns.get());
