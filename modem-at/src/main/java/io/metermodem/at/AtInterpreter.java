@@ -83,7 +83,8 @@ public final class AtInterpreter implements AutoCloseable {
     private final byte[] echoBuffer = new byte[256];
     private int echoLength;
     private AtProfile profile;
-    private AtProfile stored;
+    /** The stored profile when the configuration has no {@value AtProfile#PARAMETER} parameter. */
+    private AtProfile ramStored = AtProfile.factory();
     private LineFraming framing = LineFraming.F8N1;
     private AtMode mode = AtMode.COMMAND;
     private String lastLine = "";
@@ -122,8 +123,7 @@ public final class AtInterpreter implements AutoCloseable {
         this.identity = b.identity;
         this.events = b.events;
         this.resetHook = b.resetHook != null ? b.resetHook : offTime -> module.restart();
-        this.stored = b.profile != null ? b.profile.copy() : AtProfile.factory();
-        this.profile = stored.copy();
+        this.profile = storedNow(true);
         this.cellularListener = new CellularListener() {
             @Override
             public void onStatusChanged(CellularStatus status) {
@@ -274,9 +274,14 @@ public final class AtInterpreter implements AutoCloseable {
         return profile.copy();
     }
 
-    /** @return a copy of the profile {@code AT&W} stored and {@code ATZ} restores */
+    /**
+     * The profile {@code AT&W} stored and {@code ATZ} restores: the configuration's
+     * {@value AtProfile#PARAMETER}, or the factory profile when that is malformed.
+     *
+     * @return a copy of the stored profile
+     */
     public synchronized AtProfile storedProfile() {
-        return stored.copy();
+        return storedNow(false);
     }
 
     /** @return whether a CSD call is connected */
@@ -471,7 +476,7 @@ public final class AtInterpreter implements AutoCloseable {
                 if (n != 0) {
                     return Outcome.ERROR;
                 }
-                softReset(stored);
+                softReset(storedNow(true));
                 return Outcome.CONTINUE;
             }
             case "&F" -> {
@@ -801,8 +806,14 @@ public final class AtInterpreter implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code AT&W}: the pending settings and the active profile in one transaction. After
+     * {@code AT&F} the configuration is first reset to the factory values (which hold the factory
+     * profile); the transaction then writes only what differs from them.
+     */
     private Outcome save() {
         ChangeOutcome outcome = null;
+        boolean profileParameter = configuration.registry().contains(AtProfile.PARAMETER);
         if (pendingFactoryReset) {
             outcome = configuration.factoryReset();
             if (outcome.errorCode() != ChangeOutcome.OK) {
@@ -810,9 +821,13 @@ public final class AtInterpreter implements AutoCloseable {
                 return Outcome.ERROR;
             }
         }
-        if (!pendingChanges.isEmpty()) {
-            Transaction.Builder tx = Transaction.builder();
-            pendingChanges.forEach(tx::set);
+        Transaction.Builder tx = Transaction.builder();
+        pendingChanges.forEach(tx::set);
+        String profileText = profile.canonical();
+        if (profileParameter && !profileText.equals(configuration.current().valueText(AtProfile.PARAMETER))) {
+            tx.set(AtProfile.PARAMETER, profileText);
+        }
+        if (tx.size() > 0) {
             outcome = configuration.apply(tx.build());
         }
         if (outcome != null) {
@@ -823,8 +838,29 @@ public final class AtInterpreter implements AutoCloseable {
         }
         pendingChanges.clear();
         pendingFactoryReset = false;
-        stored = profile.copy();
+        ramStored = profile.copy();
         return Outcome.CONTINUE;
+    }
+
+    /**
+     * The stored profile: the configuration's {@value AtProfile#PARAMETER}; a malformed one (a store
+     * written by other firmware, a registry with a looser type) gives the factory profile, so the
+     * interface always comes up. Without the parameter the profile {@code AT&W} kept in RAM.
+     */
+    private AtProfile storedNow(boolean log) {
+        if (!configuration.registry().contains(AtProfile.PARAMETER)) {
+            return ramStored.copy();
+        }
+        String text = configuration.current().valueText(AtProfile.PARAMETER);
+        var parsed = AtProfile.parse(text);
+        if (parsed.isEmpty()) {
+            if (log) {
+                LOG.warn("stored AT profile {} is malformed ({} characters); using the factory profile",
+                        AtProfile.PARAMETER, text.length());
+            }
+            return AtProfile.factory();
+        }
+        return parsed.get();
     }
 
     private void softReset(AtProfile to) {
@@ -847,7 +883,7 @@ public final class AtInterpreter implements AutoCloseable {
         // OK goes out before the power drops; then the interface is deaf for the off time.
         result(ResultCode.OK);
         events.onEvent(new AtEvent.LineExecuted("+R", ResultCode.OK));
-        softReset(stored);
+        softReset(storedNow(true));
         setMode(AtMode.RESETTING);
         assembler.reset();
         events.onEvent(new AtEvent.PowerCycle(POWER_CYCLE));
@@ -1212,7 +1248,6 @@ public final class AtInterpreter implements AutoCloseable {
         private ResetHook resetHook;
         private AtIdentity identity = AtIdentity.WM_E2S;
         private AtEventListener events = AtEventListener.IGNORE;
-        private AtProfile profile;
 
         private Builder() {
         }
@@ -1299,16 +1334,8 @@ public final class AtInterpreter implements AutoCloseable {
         }
 
         /**
-         * @param value the stored profile to start from (factory settings by default)
-         * @return this
-         */
-        public Builder profile(AtProfile value) {
-            this.profile = value;
-            return this;
-        }
-
-        /**
-         * Builds the interpreter; it listens to the module at once and sets DCD and flow control.
+         * Builds the interpreter with the stored profile ({@value AtProfile#PARAMETER}) in force; it
+         * listens to the module at once and sets DCD and flow control.
          *
          * @return the interpreter
          */
