@@ -65,6 +65,10 @@ public final class AtInterpreter implements AutoCloseable {
     public static final Duration RSSI_DISPLAY_PERIOD = Duration.ofSeconds(5);
     /** Bearer services {@code AT+CBST} accepts as its first value (AT-19). */
     public static final Set<Integer> CBST_SPEEDS = Set.of(0, 4, 6, 7, 70, 71);
+    /** {@code +CME ERROR} of {@code AT+CPIN?} without a SIM (3GPP TS 27.007 9.2.1: SIM not inserted). */
+    public static final int CME_SIM_NOT_INSERTED = 10;
+    /** {@code +CME ERROR} of {@code AT+CPIN?} with a faulty SIM (3GPP TS 27.007 9.2.1: SIM failure). */
+    public static final int CME_SIM_FAILURE = 13;
 
     private static final Logger LOG = LoggerFactory.getLogger(AtInterpreter.class);
 
@@ -91,6 +95,7 @@ public final class AtInterpreter implements AutoCloseable {
     private final Map<String, String> pendingChanges = new LinkedHashMap<>();
     private boolean pendingFactoryReset;
     private int cbstSpeed = 7;
+    private int cmeErrorCode;
     private Boolean dcdLevel;
 
     // Calls: a generation number tells a late completion of an abandoned ATA/ATD from the current one.
@@ -401,6 +406,12 @@ public final class AtInterpreter implements AutoCloseable {
                     finish(line, ResultCode.NO_CARRIER);
                     return;
                 }
+                case CME_ERROR -> {
+                    out.flushInfo();
+                    cmeError(cmeErrorCode);
+                    events.onEvent(new AtEvent.LineExecuted(line, ResultCode.ERROR));
+                    return;
+                }
                 case CONNECT -> {
                     out.flushInfo();
                     connectResult();
@@ -420,7 +431,7 @@ public final class AtInterpreter implements AutoCloseable {
         events.onEvent(new AtEvent.LineExecuted(line, code));
     }
 
-    private enum Outcome { CONTINUE, ERROR, PENDING, CONNECT, NO_CARRIER, DONE_SILENT }
+    private enum Outcome { CONTINUE, ERROR, PENDING, CONNECT, NO_CARRIER, DONE_SILENT, CME_ERROR }
 
     /** Information text collected while a line runs, sent before its final result code. */
     private final class Output {
@@ -663,8 +674,16 @@ public final class AtInterpreter implements AutoCloseable {
         status.rssiDbm().ifPresent(v -> lastRssi = v);
     }
 
+    /**
+     * {@code AT+CPIN?} (AT-19). Without a usable SIM there is no {@code +CPIN:} state to report:
+     * 27.007 answers {@code +CME ERROR: 10} (not inserted) or {@code 13} (failure). The modem has no
+     * {@code AT+CMEE} (the manual lists none), so the error is always the numeric form, as under
+     * {@code AT+CMEE=1}: a bare {@code ERROR} would not say why.
+     */
     private Outcome pinStatus(Output out) {
         return switch (module.status().sim()) {
+            case ABSENT -> cme(CME_SIM_NOT_INSERTED);
+            case FAILURE -> cme(CME_SIM_FAILURE);
             case READY -> {
                 out.info("+CPIN: READY");
                 yield Outcome.CONTINUE;
@@ -677,8 +696,28 @@ public final class AtInterpreter implements AutoCloseable {
                 out.info("+CPIN: SIM PUK");
                 yield Outcome.CONTINUE;
             }
-            default -> Outcome.ERROR;
         };
+    }
+
+    private Outcome cme(int code) {
+        cmeErrorCode = code;
+        return Outcome.CME_ERROR;
+    }
+
+    /**
+     * A {@code +CME ERROR: n} final result: framed like a verbose result code under {@code ATV1}, like
+     * a numeric one ({@code text CR}) under {@code ATV0}; suppressed under {@code ATQ1}.
+     */
+    private void cmeError(int code) {
+        if (closed || profile.quiet()) {
+            return;
+        }
+        String text = "+CME ERROR: " + code;
+        if (profile.verbose()) {
+            verboseLine(text);
+        } else {
+            send(text + (char) profile.register(SRegister.S3));
+        }
     }
 
     private Outcome callList(Output out) {
