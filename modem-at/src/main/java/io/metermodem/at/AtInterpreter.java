@@ -1310,6 +1310,16 @@ public final class AtInterpreter implements AutoCloseable {
         }
 
         /**
+         * The scheduler given so far, for drivers that time things around the interpreter (the remote
+         * session's password delay).
+         *
+         * @return the scheduler, or {@code null} when none is set yet
+         */
+        public Scheduler configuredScheduler() {
+            return scheduler;
+        }
+
+        /**
          * @param value the cellular module answering {@code AT+C...} and carrying CSD calls
          * @return this
          */
