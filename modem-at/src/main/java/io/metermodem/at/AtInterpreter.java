@@ -65,6 +65,10 @@ public final class AtInterpreter implements AutoCloseable {
     public static final Duration RSSI_DISPLAY_PERIOD = Duration.ofSeconds(5);
     /** Bearer services {@code AT+CBST} accepts as its first value (AT-19). */
     public static final Set<Integer> CBST_SPEEDS = Set.of(0, 4, 6, 7, 70, 71);
+    /** {@code +CME ERROR} of {@code AT+CPIN?} without a SIM (3GPP TS 27.007 9.2.1: SIM not inserted). */
+    public static final int CME_SIM_NOT_INSERTED = 10;
+    /** {@code +CME ERROR} of {@code AT+CPIN?} with a faulty SIM (3GPP TS 27.007 9.2.1: SIM failure). */
+    public static final int CME_SIM_FAILURE = 13;
 
     private static final Logger LOG = LoggerFactory.getLogger(AtInterpreter.class);
 
@@ -83,13 +87,15 @@ public final class AtInterpreter implements AutoCloseable {
     private final byte[] echoBuffer = new byte[256];
     private int echoLength;
     private AtProfile profile;
-    private AtProfile stored;
+    /** The stored profile when the configuration has no {@value AtProfile#PARAMETER} parameter. */
+    private AtProfile ramStored = AtProfile.factory();
     private LineFraming framing = LineFraming.F8N1;
     private AtMode mode = AtMode.COMMAND;
     private String lastLine = "";
     private final Map<String, String> pendingChanges = new LinkedHashMap<>();
     private boolean pendingFactoryReset;
     private int cbstSpeed = 7;
+    private int cmeErrorCode;
     private Boolean dcdLevel;
 
     // Calls: a generation number tells a late completion of an abandoned ATA/ATD from the current one.
@@ -122,8 +128,7 @@ public final class AtInterpreter implements AutoCloseable {
         this.identity = b.identity;
         this.events = b.events;
         this.resetHook = b.resetHook != null ? b.resetHook : offTime -> module.restart();
-        this.stored = b.profile != null ? b.profile.copy() : AtProfile.factory();
-        this.profile = stored.copy();
+        this.profile = storedNow(true);
         this.cellularListener = new CellularListener() {
             @Override
             public void onStatusChanged(CellularStatus status) {
@@ -274,9 +279,14 @@ public final class AtInterpreter implements AutoCloseable {
         return profile.copy();
     }
 
-    /** @return a copy of the profile {@code AT&W} stored and {@code ATZ} restores */
+    /**
+     * The profile {@code AT&W} stored and {@code ATZ} restores: the configuration's
+     * {@value AtProfile#PARAMETER}, or the factory profile when that is malformed.
+     *
+     * @return a copy of the stored profile
+     */
     public synchronized AtProfile storedProfile() {
-        return stored.copy();
+        return storedNow(false);
     }
 
     /** @return whether a CSD call is connected */
@@ -396,6 +406,12 @@ public final class AtInterpreter implements AutoCloseable {
                     finish(line, ResultCode.NO_CARRIER);
                     return;
                 }
+                case CME_ERROR -> {
+                    out.flushInfo();
+                    cmeError(cmeErrorCode);
+                    events.onEvent(new AtEvent.LineExecuted(line, ResultCode.ERROR));
+                    return;
+                }
                 case CONNECT -> {
                     out.flushInfo();
                     connectResult();
@@ -415,7 +431,7 @@ public final class AtInterpreter implements AutoCloseable {
         events.onEvent(new AtEvent.LineExecuted(line, code));
     }
 
-    private enum Outcome { CONTINUE, ERROR, PENDING, CONNECT, NO_CARRIER, DONE_SILENT }
+    private enum Outcome { CONTINUE, ERROR, PENDING, CONNECT, NO_CARRIER, DONE_SILENT, CME_ERROR }
 
     /** Information text collected while a line runs, sent before its final result code. */
     private final class Output {
@@ -471,7 +487,7 @@ public final class AtInterpreter implements AutoCloseable {
                 if (n != 0) {
                     return Outcome.ERROR;
                 }
-                softReset(stored);
+                softReset(storedNow(true));
                 return Outcome.CONTINUE;
             }
             case "&F" -> {
@@ -658,8 +674,16 @@ public final class AtInterpreter implements AutoCloseable {
         status.rssiDbm().ifPresent(v -> lastRssi = v);
     }
 
+    /**
+     * {@code AT+CPIN?} (AT-19). Without a usable SIM there is no {@code +CPIN:} state to report:
+     * 27.007 answers {@code +CME ERROR: 10} (not inserted) or {@code 13} (failure). The modem has no
+     * {@code AT+CMEE} (the manual lists none), so the error is always the numeric form, as under
+     * {@code AT+CMEE=1}: a bare {@code ERROR} would not say why.
+     */
     private Outcome pinStatus(Output out) {
         return switch (module.status().sim()) {
+            case ABSENT -> cme(CME_SIM_NOT_INSERTED);
+            case FAILURE -> cme(CME_SIM_FAILURE);
             case READY -> {
                 out.info("+CPIN: READY");
                 yield Outcome.CONTINUE;
@@ -672,8 +696,28 @@ public final class AtInterpreter implements AutoCloseable {
                 out.info("+CPIN: SIM PUK");
                 yield Outcome.CONTINUE;
             }
-            default -> Outcome.ERROR;
         };
+    }
+
+    private Outcome cme(int code) {
+        cmeErrorCode = code;
+        return Outcome.CME_ERROR;
+    }
+
+    /**
+     * A {@code +CME ERROR: n} final result: framed like a verbose result code under {@code ATV1}, like
+     * a numeric one ({@code text CR}) under {@code ATV0}; suppressed under {@code ATQ1}.
+     */
+    private void cmeError(int code) {
+        if (closed || profile.quiet()) {
+            return;
+        }
+        String text = "+CME ERROR: " + code;
+        if (profile.verbose()) {
+            verboseLine(text);
+        } else {
+            send(text + (char) profile.register(SRegister.S3));
+        }
     }
 
     private Outcome callList(Output out) {
@@ -801,8 +845,14 @@ public final class AtInterpreter implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code AT&W}: the pending settings and the active profile in one transaction. After
+     * {@code AT&F} the configuration is first reset to the factory values (which hold the factory
+     * profile); the transaction then writes only what differs from them.
+     */
     private Outcome save() {
         ChangeOutcome outcome = null;
+        boolean profileParameter = configuration.registry().contains(AtProfile.PARAMETER);
         if (pendingFactoryReset) {
             outcome = configuration.factoryReset();
             if (outcome.errorCode() != ChangeOutcome.OK) {
@@ -810,9 +860,13 @@ public final class AtInterpreter implements AutoCloseable {
                 return Outcome.ERROR;
             }
         }
-        if (!pendingChanges.isEmpty()) {
-            Transaction.Builder tx = Transaction.builder();
-            pendingChanges.forEach(tx::set);
+        Transaction.Builder tx = Transaction.builder();
+        pendingChanges.forEach(tx::set);
+        String profileText = profile.canonical();
+        if (profileParameter && !profileText.equals(configuration.current().valueText(AtProfile.PARAMETER))) {
+            tx.set(AtProfile.PARAMETER, profileText);
+        }
+        if (tx.size() > 0) {
             outcome = configuration.apply(tx.build());
         }
         if (outcome != null) {
@@ -823,8 +877,29 @@ public final class AtInterpreter implements AutoCloseable {
         }
         pendingChanges.clear();
         pendingFactoryReset = false;
-        stored = profile.copy();
+        ramStored = profile.copy();
         return Outcome.CONTINUE;
+    }
+
+    /**
+     * The stored profile: the configuration's {@value AtProfile#PARAMETER}; a malformed one (a store
+     * written by other firmware, a registry with a looser type) gives the factory profile, so the
+     * interface always comes up. Without the parameter the profile {@code AT&W} kept in RAM.
+     */
+    private AtProfile storedNow(boolean log) {
+        if (!configuration.registry().contains(AtProfile.PARAMETER)) {
+            return ramStored.copy();
+        }
+        String text = configuration.current().valueText(AtProfile.PARAMETER);
+        var parsed = AtProfile.parse(text);
+        if (parsed.isEmpty()) {
+            if (log) {
+                LOG.warn("stored AT profile {} is malformed ({} characters); using the factory profile",
+                        AtProfile.PARAMETER, text.length());
+            }
+            return AtProfile.factory();
+        }
+        return parsed.get();
     }
 
     private void softReset(AtProfile to) {
@@ -847,7 +922,7 @@ public final class AtInterpreter implements AutoCloseable {
         // OK goes out before the power drops; then the interface is deaf for the off time.
         result(ResultCode.OK);
         events.onEvent(new AtEvent.LineExecuted("+R", ResultCode.OK));
-        softReset(stored);
+        softReset(storedNow(true));
         setMode(AtMode.RESETTING);
         assembler.reset();
         events.onEvent(new AtEvent.PowerCycle(POWER_CYCLE));
@@ -1212,7 +1287,6 @@ public final class AtInterpreter implements AutoCloseable {
         private ResetHook resetHook;
         private AtIdentity identity = AtIdentity.WM_E2S;
         private AtEventListener events = AtEventListener.IGNORE;
-        private AtProfile profile;
 
         private Builder() {
         }
@@ -1233,6 +1307,16 @@ public final class AtInterpreter implements AutoCloseable {
         public Builder scheduler(Scheduler value) {
             this.scheduler = value;
             return this;
+        }
+
+        /**
+         * The scheduler given so far, for drivers that time things around the interpreter (the remote
+         * session's password delay).
+         *
+         * @return the scheduler, or {@code null} when none is set yet
+         */
+        public Scheduler configuredScheduler() {
+            return scheduler;
         }
 
         /**
@@ -1299,16 +1383,8 @@ public final class AtInterpreter implements AutoCloseable {
         }
 
         /**
-         * @param value the stored profile to start from (factory settings by default)
-         * @return this
-         */
-        public Builder profile(AtProfile value) {
-            this.profile = value;
-            return this;
-        }
-
-        /**
-         * Builds the interpreter; it listens to the module at once and sets DCD and flow control.
+         * Builds the interpreter with the stored profile ({@value AtProfile#PARAMETER}) in force; it
+         * listens to the module at once and sets DCD and flow control.
          *
          * @return the interpreter
          */

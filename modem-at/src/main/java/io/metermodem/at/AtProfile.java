@@ -1,14 +1,23 @@
 package io.metermodem.at;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The V.250 settings of one interface: echo, quiet, verbose, result code set, DCD, DTR and flow
- * control behaviour, and the S-registers. {@code AT&W} copies the active profile to the stored one,
- * {@code ATZ} copies it back, {@code AT&F} loads {@link #factory()}. Mutable, confined to its
- * interpreter; {@link #copy()} hands out snapshots.
+ * control behaviour, and the S-registers. {@code AT&W} stores the active profile in the configuration
+ * parameter {@value #PARAMETER} in its {@link #canonical() canonical} text form, {@code ATZ} and a new
+ * interpreter load it back with {@link #parse(String)}, {@code AT&F} loads {@link #factory()}.
+ * Mutable, confined to its interpreter; {@link #copy()} hands out snapshots.
  */
 public final class AtProfile {
+
+    /** The configuration parameter holding the stored profile. */
+    public static final String PARAMETER = "at.profile";
+    /** Longest text {@link #parse(String)} looks at. */
+    public static final int MAX_TEXT = 128;
 
     private boolean echo = true;
     private boolean quiet;
@@ -133,6 +142,110 @@ public final class AtProfile {
                 + " &C" + dcdMode + " &D" + dtrMode + " &K" + flowControl
                 + " S0=" + register(SRegister.S0) + " S2=" + register(SRegister.S2)
                 + " S7=" + register(SRegister.S7) + " S12=" + register(SRegister.S12);
+    }
+
+    /**
+     * The profile as the configuration stores it: every setting, in a fixed order, separated by
+     * single spaces; all S-registers but S1 (the ring counter).
+     *
+     * @return e.g. {@code E1 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50}
+     */
+    public String canonical() {
+        StringBuilder sb = new StringBuilder(96);
+        sb.append('E').append(echo ? 1 : 0).append(" Q").append(quiet ? 1 : 0).append(" V").append(verbose ? 1 : 0)
+                .append(" X").append(resultSet).append(" &C").append(dcdMode).append(" &D").append(dtrMode)
+                .append(" &K").append(flowControl);
+        for (SRegister r : SRegister.values()) {
+            if (r != SRegister.S1) {
+                sb.append(" S").append(r.index()).append('=').append(register(r));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads a stored profile. Settings may come in any order, separated by single spaces, each once;
+     * all of {@link #canonical()}'s settings must be there, every value in its range. Anything else is
+     * refused as a whole: a profile is never half loaded.
+     *
+     * @param text the stored text, at most {@value #MAX_TEXT} characters
+     * @return the profile, or empty when the text is malformed
+     */
+    public static Optional<AtProfile> parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_TEXT) {
+            return Optional.empty();
+        }
+        AtProfile p = new AtProfile();
+        Set<String> seen = new HashSet<>();
+        for (String token : text.split(" ", -1)) {
+            int digits = token.startsWith("&") ? 2 : 1;
+            if (token.length() <= digits) {
+                return Optional.empty();
+            }
+            String key;
+            String value;
+            if (token.charAt(0) == 'S') {
+                int eq = token.indexOf('=');
+                if (eq < 2) {
+                    return Optional.empty();
+                }
+                key = token.substring(0, eq);
+                value = token.substring(eq + 1);
+            } else {
+                key = token.substring(0, digits);
+                value = token.substring(digits);
+            }
+            int n = number(value);
+            if (n < 0 || !seen.add(key) || !p.set(key, n)) {
+                return Optional.empty();
+            }
+        }
+        return seen.size() == 7 + SRegister.values().length - 1 ? Optional.of(p) : Optional.empty();
+    }
+
+    /** A decimal number of 1..3 digits without leading zeros, or -1. */
+    private static int number(String text) {
+        if (text.isEmpty() || text.length() > 3 || text.length() > 1 && text.charAt(0) == '0') {
+            return -1;
+        }
+        int n = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char ch = text.charAt(k);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
+    }
+
+    private boolean set(String key, int n) {
+        switch (key) {
+            case "E" -> echo = n == 1;
+            case "Q" -> quiet = n == 1;
+            case "V" -> verbose = n == 1;
+            case "X" -> resultSet = n;
+            case "&C" -> dcdMode = n;
+            case "&D" -> dtrMode = n;
+            case "&K" -> flowControl = n;
+            default -> {
+                if (!key.startsWith("S") || number(key.substring(1)) < 0) {
+                    return false;
+                }
+                var r = SRegister.byIndex(number(key.substring(1)));
+                if (r.isEmpty() || r.get() == SRegister.S1 || !r.get().accepts(n)) {
+                    return false;
+                }
+                registers[r.get().ordinal()] = n;
+                return true;
+            }
+        }
+        return switch (key) {
+            case "E", "Q", "V" -> n <= 1;
+            case "X" -> n <= 4;
+            case "&C", "&D" -> n <= 2;
+            default -> n == 0 || n == 3; // &K
+        };
     }
 
     @Override

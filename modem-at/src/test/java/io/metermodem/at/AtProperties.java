@@ -1,10 +1,13 @@
 package io.metermodem.at;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metermodem.config.ConfigurationService;
 import io.metermodem.config.ParameterRegistry;
+import io.metermodem.config.ValueCheck;
 import io.metermodem.config.crypto.AtRestCipher;
 import io.metermodem.config.password.PasswordHash;
 import io.metermodem.config.store.ConfigurationStore;
@@ -122,4 +125,56 @@ class AtProperties {
         assertTrue(assembler.framingEvidence() == LineFraming.F8N1);
     }
 
+
+    @Provide
+    Arbitrary<AtProfile> profiles() {
+        Arbitrary<int[]> values = Arbitraries.integers().between(0, 255).array(int[].class)
+                .ofSize(7 + SRegister.values().length);
+        return values.map(v -> {
+            AtProfile p = AtProfile.factory();
+            p.echo(v[0] % 2 == 1);
+            p.quiet(v[1] % 2 == 1);
+            p.verbose(v[2] % 2 == 1);
+            p.resultSet(v[3] % 5);
+            p.dcdMode(v[4] % 3);
+            p.dtrMode(v[5] % 3);
+            p.flowControl(v[6] % 2 == 0 ? 0 : 3);
+            for (SRegister r : SRegister.values()) {
+                if (r != SRegister.S1) {
+                    p.register(r, r.min() + v[7 + r.ordinal()] % (r.max() - r.min() + 1));
+                }
+            }
+            return p;
+        });
+    }
+
+    @Property(tries = 300)
+    @Label("AT-21: every profile AT&W can store is accepted by at.profile and read back equal")
+    void profileRoundTrip(@ForAll("profiles") AtProfile profile) {
+        String text = profile.canonical();
+        ValueCheck.Valid valid = assertInstanceOf(ValueCheck.Valid.class,
+                REGISTRY.parameter(AtProfile.PARAMETER).type().check(text), text);
+        assertEquals(text, valid.canonical());
+        assertEquals(profile, AtProfile.parse(text).orElseThrow());
+    }
+
+    @Provide
+    Arbitrary<String> profileNoise() {
+        Arbitrary<String> tokens = Arbitraries.of("E1", "E0", "Q1", "V0", "X4", "X9", "&C2", "&D1", "&K3", "&K", "S0=3",
+                "S1=0", "S2=43", "S3=13", "S4=10", "S5=8", "S6=2", "S7=60", "S8=2", "S10=14", "S12=50", "S99=1", "S7=0",
+                "S=", "=", " ", "  ", "E", "007", "\u0000", "\u00ff");
+        Arbitrary<String> structured = tokens.list().ofMaxSize(40).map(l -> String.join(" ", l));
+        return Arbitraries.oneOf(structured, Arbitraries.strings().ofMaxLength(300),
+                Arbitraries.of(ParameterRegistry.AT_PROFILE_FACTORY));
+    }
+
+    @Property(tries = 500)
+    @Label("AT-21: reading a stored profile never throws; whatever it accepts is complete, in range and canonical again")
+    void profileParserTotal(@ForAll("profileNoise") String text) {
+        AtProfile.parse(text).ifPresent(p -> {
+            assertTrue(text.length() <= AtProfile.MAX_TEXT);
+            assertEquals(p, AtProfile.parse(p.canonical()).orElseThrow());
+            assertInstanceOf(ValueCheck.Valid.class, REGISTRY.parameter(AtProfile.PARAMETER).type().check(p.canonical()));
+        });
+    }
 }

@@ -85,8 +85,27 @@ class RemoteInterfaceTest {
         assertEquals("\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n", local.send("AT+CPIN?\r"));
         local.network().simAbsent();
         local.advance(Duration.ofSeconds(1));
-        assertEquals("\r\nERROR\r\n", local.send("AT+CPIN?\r"));
+        assertEquals("\r\n+CME ERROR: 10\r\n", local.send("AT+CPIN?\r"));
         assertTrue(local.send("AT+COPS?\r").startsWith("\r\n+COPS: 0\r\n"));
+    }
+
+    @Test
+    @DisplayName("AT-19: AT+CPIN? answers +CME ERROR: 10 without a SIM and 13 for a failed SIM (27.007), in the V0/Q1 forms too")
+    void simErrors() {
+        local.network().simAbsent();
+        local.advance(Duration.ofSeconds(1));
+        assertEquals("\r\n+CME ERROR: 10\r\n", local.send("AT+CPIN?\r"));
+        assertEquals(new AtEvent.LineExecuted("+CPIN?", ResultCode.ERROR), local.events.getLast());
+        local.network().insertSim();
+        local.network().simFailure();
+        local.advance(Duration.ofSeconds(1));
+        assertEquals("\r\n+CME ERROR: 13\r\n", local.send("AT+CPIN?\r"));
+        local.send("ATV0\r");
+        assertEquals("+CME ERROR: 13\r", local.send("AT+CPIN?\r"));
+        local.send("ATQ1\r");
+        assertEquals("", local.send("AT+CPIN?\r"));
+        assertEquals("\r\nERROR\r\n", remote.send("AT+CPIN?\r").replace("AT+CPIN?\r", ""),
+                "still refused remotely");
     }
 
     @Test

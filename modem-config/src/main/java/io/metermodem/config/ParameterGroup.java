@@ -27,7 +27,12 @@ public enum ParameterGroup {
     /** CSD: the CSD/SMS password (manual 4.6). */
     CSD("CSD"),
     /** Configuration and communication passwords, control-port encryption (manual 1, 3.1). */
-    SECURITY("Security");
+    SECURITY("Security"),
+    /**
+     * The V.250 profile {@code AT&W} stores for the AT command interfaces (manual chapter 4); not a
+     * group of the configuration tool, which leaves the AT profile to the modem.
+     */
+    AT_INTERFACE("AT interface");
 
     private final String title;
 

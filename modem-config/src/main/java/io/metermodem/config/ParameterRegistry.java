@@ -27,8 +27,16 @@ import java.util.regex.Pattern;
  *       restarts to look again (manual 3.2: "performing restart periodically").</li>
  *   <li>{@code sec.control_aes} switches the optional AES encryption of the control port (SEC-4).</li>
  *   <li>LED defaults are the factory functions of LED-2: LED1 GSM/GPRS, LED2 SIM, LED3 E-meter.</li>
- *   <li>Passwords, LED functions and Last Gasp settings apply without a restart; everything that
- *       shapes the network, ports or meter line needs one (CFG-4).</li>
+ *   <li>Passwords, LED functions, Last Gasp settings and the AT profile apply without a restart;
+ *       everything that shapes the network, ports or meter line needs one (CFG-4).</li>
+ *   <li>{@code at.profile} is the V.250 profile {@code AT&W} stores and {@code ATZ} and a start of
+ *       the AT interpreter load (manual 4.1, 4.2): one text in a fixed canonical form, every setting
+ *       in this order, separated by single spaces, numbers without leading zeros:
+ *       {@code E<0|1> Q<0|1> V<0|1> X<0..4> &C<0..2> &D<0..2> &K<0|3>} followed by the S-registers
+ *       {@code S0=<0..255> S2=<0..255> S3=<0..127> S4=<0..127> S5=<0..127> S6=<2..10> S7=<1..255>
+ *       S8=<0..255> S10=<1..254> S12=<0..255>} (S1, the ring counter, is not stored). The default
+ *       is the factory profile {@value #AT_PROFILE_FACTORY}. The pattern checks every range, so the
+ *       configuration never holds a profile the interpreter would refuse.</li>
  * </ul>
  */
 public final class ParameterRegistry {
@@ -39,6 +47,22 @@ public final class ParameterRegistry {
     public static final int RECONNECT_FLOOR_SECONDS = 60;
     /** Largest certificate bank slot (the transparent module's {@code CertificateBank.MAX_SLOTS}). */
     public static final int MAX_CERT_SLOT = 16;
+
+    /** The factory V.250 profile, the default of {@code at.profile} ({@code AT&F}). */
+    public static final String AT_PROFILE_FACTORY =
+            "E1 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50";
+    /** Longest {@code at.profile} text. */
+    public static final int AT_PROFILE_MAX_LENGTH = 100;
+
+    private static final String BYTE = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final String ASCII = "(?:12[0-7]|1[01][0-9]|[1-9]?[0-9])";
+    private static final Pattern AT_PROFILE = Pattern.compile("E[01] Q[01] V[01] X[0-4] &C[0-2] &D[0-2] &K[03]"
+            + " S0=" + BYTE + " S2=" + BYTE + " S3=" + ASCII + " S4=" + ASCII + " S5=" + ASCII
+            + " S6=(?:10|[2-9])"
+            + " S7=(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[1-9])"
+            + " S8=" + BYTE
+            + " S10=(?:25[0-4]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[1-9])"
+            + " S12=" + BYTE);
 
     private static final ParameterRegistry WM_E2S = buildWmE2s(PasswordHash.DEFAULT_ITERATIONS);
 
@@ -297,6 +321,12 @@ public final class ParameterRegistry {
                 "communication password required by remote configuration (CFG-6, CFG-7, SEC-5)", false);
         add(p, "sec.control_aes", ParameterGroup.SECURITY, flag, "0",
                 "AES encryption of the control (configuration) port (CFG-6, SEC-4)", true);
+
+        // The V.250 profile AT&W stores (manual 4.1, 4.2; AT-11, AT-21).
+        add(p, "at.profile", ParameterGroup.AT_INTERFACE, new ParameterType.Text(AT_PROFILE_MAX_LENGTH, AT_PROFILE,
+                "the V.250 profile in canonical form, e.g. " + AT_PROFILE_FACTORY), AT_PROFILE_FACTORY,
+                "V.250 profile of the AT interfaces: echo, quiet, verbose, result code set, DCD, DTR, flow "
+                        + "control, S-registers (AT-11, AT-21)", false);
 
         return new ParameterRegistry(p, wmE2sRules());
     }

@@ -51,6 +51,29 @@ class ParameterRegistryTest {
                 "dm.verify");
         assertGroup(ParameterGroup.CSD, "csd.password");
         assertGroup(ParameterGroup.SECURITY, "sec.config_password", "sec.comm_password");
+        assertGroup(ParameterGroup.AT_INTERFACE, "at.profile");
+    }
+
+    @Test
+    @DisplayName("AT-21: at.profile holds the V.250 profile in its canonical form only, every value in range")
+    void atProfile() {
+        Parameter p = registry.parameter("at.profile");
+        assertEquals(ParameterRegistry.AT_PROFILE_FACTORY, registry.defaults().text("at.profile"));
+        assertFalse(p.restartRequired());
+        String changed = "E0 Q1 V0 X4 &C2 &D2 &K3 S0=0 S2=255 S3=127 S4=0 S5=127 S6=10 S7=1 S8=255 S10=254 S12=0";
+        assertEquals(new ValueCheck.Valid(changed), p.type().check(changed));
+        for (String bad : List.of("", "E1", "E2 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K1 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K0 S0=256 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K0 S0=03 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=128 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=1 S7=60 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=0 S8=2 S10=14 S12=50",
+                "E1 Q0 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=255 S12=50",
+                "Q0 E1 V1 X1 &C1 &D0 &K0 S0=3 S2=43 S3=13 S4=10 S5=8 S6=2 S7=60 S8=2 S10=14 S12=50",
+                ParameterRegistry.AT_PROFILE_FACTORY + " S1=0")) {
+            assertInstanceOf(ValueCheck.Invalid.class, p.type().check(bad), bad);
+        }
     }
 
     @Test

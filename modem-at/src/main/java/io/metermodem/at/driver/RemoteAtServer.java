@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The remote AT interface on TCP (AT-19): each connection is a {@link RemoteAtSession} (password
  * first, then the interpreter for the remote interface), read on its own virtual thread. At most
- * {@value #MAX_SESSIONS} sessions at once; more connections are closed at once.
+ * {@value #MAX_SESSIONS} sessions at once; more connections are closed at once. One
+ * {@link PasswordThrottle} per server, keyed by the peer's IP address, delays the answer to wrong
+ * passwords (1 s, doubling per consecutive failure, at most 32 s, in the interpreters' scheduler time)
+ * and holds back the next attempt from that address until then, on every connection.
  */
 public final class RemoteAtServer implements AutoCloseable {
 
@@ -35,6 +38,7 @@ public final class RemoteAtServer implements AutoCloseable {
     private final Supplier<AtInterpreter.Builder> builders;
     private final Executor deliverOn;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final PasswordThrottle throttle = new PasswordThrottle();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -84,6 +88,11 @@ public final class RemoteAtServer implements AutoCloseable {
         return new RemoteAtServer(socket, configuration, builders, deliverOn);
     }
 
+    /** @return the wrong-password throttle shared by this server's sessions */
+    public PasswordThrottle throttle() {
+        return throttle;
+    }
+
     /** @return the bound port */
     public int port() {
         return server.getLocalPort();
@@ -123,7 +132,7 @@ public final class RemoteAtServer implements AutoCloseable {
                         closeQuietly(socket);
                     }
                 }
-            }, builders.get());
+            }, builders.get(), throttle, socket.getInetAddress().getHostAddress(), () -> closeQuietly(socket));
             try (session) {
                 InputStream in = socket.getInputStream();
                 byte[] buffer = new byte[1024];

@@ -20,7 +20,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,9 +68,110 @@ class RemoteAtSessionTest {
         RemoteAtSession session = new RemoteAtSession(config, out::writeBytes, builder());
         assertEquals("PASSWORD:", take());
         feed(session, "guess\r\nATI\r");
-        assertEquals("\r\nERROR\r\n", take());
+        assertEquals("", take(), "no answer before the delay");
+        assertTrue(session.checking());
+        board.advance(Duration.ofMillis(999));
+        assertEquals("", take());
+        assertFalse(session.ended());
+        board.advance(Duration.ofMillis(1));
+        assertEquals("\r\nERROR\r\n", take(), "ERROR after 1 s of virtual time; ATI was discarded");
         assertTrue(session.ended());
         assertFalse(session.authenticated());
+    }
+
+    @Test
+    @DisplayName("AT-19: wrong passwords from one source are answered after 1, 2, 4 ... s, at most 32 s; another source starts at 1 s")
+    void delayDoublesPerSource() {
+        config.apply(Transaction.builder().set("sec.comm_password", "s3cret-Pw").build());
+        PasswordThrottle throttle = new PasswordThrottle();
+        long[] expectedSeconds = {1, 2, 4, 8, 16, 32, 32, 32};
+        for (long seconds : expectedSeconds) {
+            assertEquals(Duration.ofSeconds(seconds), wrongAttempt(throttle, "192.0.2.7"));
+        }
+        assertEquals(Duration.ofSeconds(1), wrongAttempt(throttle, "198.51.100.1"), "sources are separate");
+        assertEquals(Duration.ofSeconds(32), wrongAttempt(throttle, "192.0.2.7"));
+    }
+
+    @Test
+    @DisplayName("AT-19: a right password clears the source's failures; a source quiet for 15 min starts again at 1 s")
+    void delayResets() {
+        config.apply(Transaction.builder().set("sec.comm_password", "s3cret-Pw").build());
+        PasswordThrottle throttle = new PasswordThrottle();
+        wrongAttempt(throttle, "a");
+        wrongAttempt(throttle, "a");
+        assertEquals(Duration.ofSeconds(4), wrongAttempt(throttle, "a"));
+        List<Integer> ends = new ArrayList<>();
+        RemoteAtSession ok = new RemoteAtSession(config, out::writeBytes, builder(), throttle, "a", () -> ends.add(1));
+        take();
+        feed(ok, "s3cret-Pw\r");
+        assertEquals("\r\nOK\r\n", take(), "the block was over, the password is checked at once");
+        ok.close();
+        assertEquals(Duration.ofSeconds(1), wrongAttempt(throttle, "a"));
+        assertEquals(Duration.ofSeconds(2), wrongAttempt(throttle, "a"));
+        board.advance(PasswordThrottle.FORGET_AFTER.plusSeconds(1));
+        assertEquals(Duration.ofSeconds(1), wrongAttempt(throttle, "a"));
+        assertEquals(List.of(), ends, "a session that logged in does not end by itself");
+    }
+
+    @Test
+    @DisplayName("AT-19: while a source is blocked, its next password (on another connection, even the right one) waits; hanging up gains nothing")
+    void blockedSourceWaits() {
+        config.apply(Transaction.builder().set("sec.comm_password", "s3cret-Pw").build());
+        PasswordThrottle throttle = new PasswordThrottle();
+        List<String> ended = new ArrayList<>();
+        RemoteAtSession first = new RemoteAtSession(config, bytes -> { }, builder(), throttle, "x", () -> ended.add("first"));
+        feed(first, "guess1\r");
+        board.advance(Duration.ofMillis(100));
+        first.close(); // the guesser hangs up instead of waiting for the answer
+        RemoteAtSession second = new RemoteAtSession(config, bytes -> { }, builder(), throttle, "x", () -> ended.add("second"));
+        feed(second, "guess2\r");
+        board.advance(Duration.ofMillis(899));
+        assertTrue(second.checking(), "not checked while the source is blocked");
+        board.advance(Duration.ofMillis(1)); // t = 1 s: checked now, wrong: answered 2 s later
+        assertTrue(second.checking());
+        RemoteAtSession third = new RemoteAtSession(config, out::writeBytes, builder(), throttle, "x", () -> ended.add("third"));
+        take();
+        feed(third, "s3cret-Pw\r");
+        board.advance(Duration.ofMillis(1999));
+        assertFalse(second.ended());
+        assertEquals("", take(), "even the right password waits until the block (to t = 3 s) is over");
+        assertTrue(third.checking());
+        board.advance(Duration.ofMillis(1));
+        assertTrue(second.ended());
+        assertEquals(List.of("second"), ended, "the closed session neither answers nor calls back");
+        assertEquals("\r\nOK\r\n", take());
+        assertTrue(third.authenticated());
+        third.close();
+    }
+
+    @Test
+    @DisplayName("AT-19: the throttle remembers a bounded number of sources")
+    void throttleBounded() {
+        PasswordThrottle throttle = new PasswordThrottle();
+        for (int k = 0; k < 5 * PasswordThrottle.MAX_SOURCES; k++) {
+            throttle.failed("10.0." + k / 256 + "." + k % 256, 0);
+        }
+        assertEquals(PasswordThrottle.MAX_SOURCES, throttle.size());
+        assertEquals(Duration.ofSeconds(32), PasswordThrottle.delayFor(Integer.MAX_VALUE));
+        assertEquals(Duration.ofSeconds(1), PasswordThrottle.delayFor(1));
+    }
+
+    /** One session from a source with a wrong password; returns how long the ERROR took. */
+    private Duration wrongAttempt(PasswordThrottle throttle, String source) {
+        List<String> ended = new ArrayList<>();
+        RemoteAtSession session = new RemoteAtSession(config, out::writeBytes, builder(), throttle, source,
+                () -> ended.add(source));
+        take();
+        long start = board.scheduler().nanoTime();
+        feed(session, "wrong\r");
+        Duration step = Duration.ofMillis(250);
+        for (int k = 0; k < 4 * 60 * 20 && !session.ended(); k++) {
+            assertEquals("", take());
+            board.advance(step);
+        }
+        assertEquals("\r\nERROR\r\n", take());
+        assertEquals(List.of(source), ended, "the end callback runs once");
+        return Duration.ofNanos(board.scheduler().nanoTime() - start);
     }
 
     @Test
@@ -89,6 +194,7 @@ class RemoteAtSessionTest {
         RemoteAtSession session = new RemoteAtSession(config, out::writeBytes, builder());
         take();
         feed(session, "x".repeat(100_000) + "\r");
+        board.advance(PasswordThrottle.FIRST_DELAY);
         assertEquals("\r\nERROR\r\n", take());
         assertTrue(session.ended());
     }
@@ -102,8 +208,24 @@ class RemoteAtSessionTest {
             try (Socket wrong = connect(server)) {
                 assertEquals("PASSWORD:", readUntil(wrong.getInputStream(), "PASSWORD:"));
                 wrong.getOutputStream().write("nope\r\n".getBytes(StandardCharsets.US_ASCII));
-                assertEquals("\r\nERROR\r\n", readUntil(wrong.getInputStream(), "ERROR\r\n"));
+                // Virtual time moves in 100 ms steps while the server's reader thread takes the line.
+                wrong.setSoTimeout(20);
+                int first = -1;
+                long advancedMs = 0;
+                for (int k = 0; k < 3_000 && first < 0; k++) {
+                    board.advance(Duration.ofMillis(100));
+                    advancedMs += 100;
+                    try {
+                        first = wrong.getInputStream().read();
+                    } catch (SocketTimeoutException e) {
+                        first = -1;
+                    }
+                }
+                assertTrue(advancedMs >= 1000, "answered after " + advancedMs + " ms of virtual time");
+                wrong.setSoTimeout(10_000);
+                assertEquals("\r\nERROR\r\n", (char) first + readUntil(wrong.getInputStream(), "ERROR\r\n"));
                 assertEquals(-1, wrong.getInputStream().read(), "the server closes the connection");
+                assertEquals(1, server.throttle().size());
             }
             try (Socket socket = connect(server)) {
                 InputStream in = socket.getInputStream();

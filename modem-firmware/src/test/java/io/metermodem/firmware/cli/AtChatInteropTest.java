@@ -34,7 +34,7 @@ class AtChatInteropTest {
     Path dir;
 
     @Test
-    @DisplayName("AT-4, AT-6, AT-20, AT-21: chat turns the echo off, reads ATI, sets and saves the APN, and reads it back after a restart")
+    @DisplayName("AT-4, AT-6, AT-20, AT-21: chat turns the echo off, reads ATI, sets and saves the APN and profile, and after a restart reads the APN back with the echo still off")
     void chatSession() throws Exception {
         String chat = requireTool("chat");
         String socat = requireTool("socat");
@@ -61,12 +61,14 @@ class AtChatInteropTest {
             }
 
             try (RunningModem modem = RunningModem.start(state, modemEnd)) {
+                // No ATE0 this time: AT&W stored the echo off. Were the command echoed, chat would see
+                // "CGDCONT?" (the answer only has "CGDCONT:") and abort with exit code 5.
                 Path script = dir.resolve("read-back.chat");
                 Files.writeString(script, String.join("\n",
                         "ABORT ERROR",
+                        "ABORT 'CGDCONT?'",
                         "TIMEOUT 10",
-                        "'' ATE0",
-                        "OK AT+CGDCONT?",
+                        "'' AT+CGDCONT?",
                         "'\"interop.example\"' \\c",
                         "OK \\c", ""));
                 ChatRun run = runChat(chat, script, terminalEnd);
@@ -75,6 +77,8 @@ class AtChatInteropTest {
 
             try (StateDirectory stored = StateDirectory.open(state, ParameterRegistry.wmE2s())) {
                 assertEquals("interop.example", stored.configuration().current().text("conn.apn_name"));
+                assertTrue(stored.configuration().current().text("at.profile").startsWith("E0 "),
+                        "the echo-off profile is stored");
             }
         } finally {
             pty.destroy();
