@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,15 +113,15 @@ class AtChatInteropTest {
     /** {@code ./modem run} in this JVM, with the AT console on a pty; closing interrupts it. */
     private static final class RunningModem implements AutoCloseable {
         private final Thread thread;
-        private final StringWriter out;
+        private final OutputWatch out;
 
-        private RunningModem(Thread thread, StringWriter out) {
+        private RunningModem(Thread thread, OutputWatch out) {
             this.thread = thread;
             this.out = out;
         }
 
         static RunningModem start(Path state, Path console) throws InterruptedException {
-            StringWriter out = new StringWriter();
+            OutputWatch out = new OutputWatch();
             StringWriter err = new StringWriter();
             CommandLine cli = ModemCli.commandLine();
             cli.setOut(new PrintWriter(out, true));
@@ -127,12 +129,8 @@ class AtChatInteropTest {
             Thread thread = Thread.ofPlatform().name("modem-run").start(() -> cli.execute("run", "--state",
                     state.toString(), "--transparent-port", "0", "--no-customer-port", "--console-port",
                     console.toString(), "--for", "PT120S"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!out.toString().contains("AT console")) {
-                if (!thread.isAlive() || System.nanoTime() > deadline) {
-                    fail("./modem run did not start its AT console:\n" + out + err);
-                }
-                Thread.sleep(20);
+            if (out.await(Pattern.compile("AT console"), Duration.ofSeconds(60), thread::isAlive).isEmpty()) {
+                fail("./modem run did not start its AT console:\n" + out + err);
             }
             return new RunningModem(thread, out);
         }

@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,7 @@ class RemoteAtCliTest {
             assertEquals(0, dir.configuration().apply(Transaction.builder()
                     .set("sec.comm_password", "Remote-Pw1").build()).errorCode());
         }
-        StringWriter out = new StringWriter();
+        OutputWatch out = new OutputWatch();
         CommandLine cli = ModemCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
@@ -44,15 +45,8 @@ class RemoteAtCliTest {
                 "--transparent-port", "0", "--no-customer-port", "--remote-at-port", "0", "--for", "PT120S"));
         try {
             Pattern portLine = Pattern.compile("remote AT\\s+[^:]+:(\\d+)");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            Matcher m = portLine.matcher(out.toString());
-            while (!m.find()) {
-                if (!run.isAlive() || System.nanoTime() > deadline) {
-                    fail("no remote AT port announced:\n" + out);
-                }
-                Thread.sleep(20);
-                m = portLine.matcher(out.toString());
-            }
+            Matcher m = out.await(portLine, Duration.ofSeconds(60), run::isAlive)
+                    .orElseGet(() -> fail("no remote AT port announced:\n" + out));
             int port = Integer.parseInt(m.group(1));
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(10_000);
