@@ -71,7 +71,7 @@ final class AtOptions {
         }
         CellularModule cellular = module;
         if (cellular == null) {
-            // No driver for a real module in this build: the AT interface talks to a simulated one.
+            // A real meter line without --module-port: the AT interface talks to a simulated module.
             MockCellularNetwork simulated = new MockCellularNetwork(scheduler);
             scheduler.execute(() -> simulated.registerOn(AccessTechnology.LTE, "metermodem"));
             cellular = simulated;
