@@ -1,8 +1,8 @@
 package io.metermodem.cellular.driver;
 
+import io.metermodem.hal.pi.testing.SocatPty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.metermodem.hal.cellular.AccessTechnology;
 import io.metermodem.hal.cellular.CellularListener;
@@ -15,11 +15,6 @@ import io.metermodem.hal.serial.PortRole;
 import io.metermodem.testkit.module.ModuleDialect;
 import io.metermodem.testkit.module.SimulatedCellularModule;
 import io.metermodem.testkit.module.SubmittedSms;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -41,34 +36,10 @@ class RealSerialDeviceTest {
     @Test
     @DisplayName("HAL-7: the Quectel driver starts, registers and sends an SMS over jSerialComm on a socat pseudo-terminal pair")
     void quectelOverPty() throws Exception {
-        boolean found = false;
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            found |= Files.isExecutable(Path.of(p, "socat"));
-        }
-        if (!found) {
-            fail("socat is required for this test: apt-get install -y socat");
-        }
-        Path a = dir.resolve("cpu");
-        Path b = dir.resolve("module");
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                .redirectErrorStream(true).start();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(socat.getInputStream(), StandardCharsets.UTF_8))) {
-                while (r.readLine() != null) {
-                    // drain
-                }
-            } catch (Exception ignored) {
-                // socat ended
-            }
-        });
-        try (SystemScheduler moduleClock = new SystemScheduler(); SystemScheduler cpuClock = new SystemScheduler()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(Files.exists(a) && Files.exists(b))) {
-                if (System.nanoTime() > deadline) {
-                    fail("socat did not create " + a + " and " + b + " within 10 s");
-                }
-                Thread.onSpinWait();
-            }
+        try (SocatPty pty = SocatPty.start(dir);
+             SystemScheduler moduleClock = new SystemScheduler(); SystemScheduler cpuClock = new SystemScheduler()) {
+            Path a = pty.a();
+            Path b = pty.b();
             FakePduFormat codec = new FakePduFormat();
             JSerialCommPort modulePort = JSerialCommPort.builder(b.toString()).role(PortRole.DCE)
                     .scheduler(moduleClock).build();
@@ -99,9 +70,6 @@ class RealSerialDeviceTest {
                 cpuPort.close();
                 modulePort.close();
             }
-        } finally {
-            socat.destroy();
-            socat.waitFor(5, TimeUnit.SECONDS);
         }
     }
 }

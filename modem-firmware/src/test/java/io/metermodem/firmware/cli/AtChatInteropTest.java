@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.metermodem.config.ParameterRegistry;
 import io.metermodem.firmware.StateDirectory;
-import java.io.BufferedReader;
+import io.metermodem.hal.pi.testing.SocatPty;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.time.Duration;
@@ -39,11 +36,9 @@ class AtChatInteropTest {
     @DisplayName("AT-4, AT-6, AT-20, AT-21: chat turns the echo off, reads ATI, sets and saves the APN and profile, and after a restart reads the APN back with the echo still off")
     void chatSession() throws Exception {
         String chat = requireTool("chat");
-        String socat = requireTool("socat");
-        Path modemEnd = dir.resolve("modem-tty");
-        Path terminalEnd = dir.resolve("terminal-tty");
-        Process pty = startSocat(socat, modemEnd, terminalEnd);
-        try {
+        try (SocatPty pty = SocatPty.start(dir)) {
+            Path modemEnd = pty.a();
+            Path terminalEnd = pty.b();
             Path state = dir.resolve("state");
 
             try (RunningModem modem = RunningModem.start(state, modemEnd)) {
@@ -81,11 +76,6 @@ class AtChatInteropTest {
                 assertEquals("interop.example", stored.configuration().current().text("conn.apn_name"));
                 assertTrue(stored.configuration().current().text("at.profile").startsWith("E0 "),
                         "the echo-off profile is stored");
-            }
-        } finally {
-            pty.destroy();
-            if (!pty.waitFor(5, TimeUnit.SECONDS)) {
-                pty.destroyForcibly();
             }
         }
     }
@@ -146,41 +136,6 @@ class AtChatInteropTest {
         }
     }
 
-    private static Process startSocat(String socat, Path a, Path b) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(socat, "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        BlockingQueue<String> announced = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.contains("PTY is")) {
-                        announced.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // socat ended
-            }
-        });
-        for (int i = 0; i < 2; i++) {
-            if (announced.poll(10, TimeUnit.SECONDS) == null) {
-                process.destroyForcibly();
-                fail("socat did not create its pseudo-terminals within 10 s");
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(a) && Files.exists(b))) {
-            if (System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                fail("socat links did not appear");
-            }
-            Thread.onSpinWait();
-        }
-        return process;
-    }
-
     /** Finds a tool on the PATH or in /usr/sbin (where Debian puts chat); fails the test without it. */
     private static String requireTool(String name) {
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
@@ -189,7 +144,6 @@ class AtChatInteropTest {
                 return Path.of(d, name).toString();
             }
         }
-        return fail(name + " is required for the AT interop test: apt-get install -y "
-                + (name.equals("chat") ? "ppp" : name));
+        return fail(name + " is required for the AT interop test: apt-get install -y ppp");
     }
 }

@@ -1,5 +1,6 @@
 package io.metermodem.hal.pi;
 
+import io.metermodem.hal.pi.testing.SocatPty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,8 +52,8 @@ class JSerialCommPortTest {
     void startWire() throws Exception {
         pty = SocatPty.start(dir);
         scheduler = new SystemScheduler();
-        a = JSerialCommPort.builder(pty.a.toString()).scheduler(scheduler).build();
-        b = JSerialCommPort.builder(pty.b.toString()).scheduler(scheduler).build();
+        a = JSerialCommPort.builder(pty.a().toString()).scheduler(scheduler).build();
+        b = JSerialCommPort.builder(pty.b().toString()).scheduler(scheduler).build();
     }
 
     @AfterEach
@@ -120,7 +121,7 @@ class JSerialCommPortTest {
 
         SerialTimeoutException e = assertThrows(SerialTimeoutException.class,
                 () -> a.read(new byte[8], 0, 8, Duration.ofMillis(50)));
-        assertTrue(e.getMessage().contains(pty.a.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(pty.a().toString()), e.getMessage());
     }
 
     @Test
@@ -187,7 +188,7 @@ class JSerialCommPortTest {
     @DisplayName("HAL-1: a full receive buffer drops characters and reports OVERRUN")
     void overrunWhenBufferFull() throws Exception {
         b.close();
-        b = JSerialCommPort.builder(pty.b.toString()).scheduler(scheduler).receiveBufferSize(16).build();
+        b = JSerialCommPort.builder(pty.b().toString()).scheduler(scheduler).receiveBufferSize(16).build();
         a.open(LineSettings.STANDARD_9600_8N1);
         b.open(LineSettings.STANDARD_9600_8N1);
         byte[] sent = new byte[64];
@@ -238,7 +239,7 @@ class JSerialCommPortTest {
             pi4j.<com.pi4j.io.gpio.digital.DigitalOutput>io("metermodem-rs485-de")
                     .addListener(event -> transitions.add(event.state()));
             a.close();
-            a = JSerialCommPort.builder(pty.a.toString()).role(PortRole.DCE).scheduler(scheduler)
+            a = JSerialCommPort.builder(pty.a().toString()).role(PortRole.DCE).scheduler(scheduler)
                     .driverEnable(de).build();
             a.open(LineSettings.STANDARD_9600_8N1);
             b.open(LineSettings.STANDARD_9600_8N1);
@@ -260,7 +261,7 @@ class JSerialCommPortTest {
         Context pi4j = MockPi4j.context();
         try {
             PiDigitalOutput dcd = PiDigitalOutput.create(pi4j, "DCD", 25);
-            JSerialCommPort dce = JSerialCommPort.builder(pty.a.toString()).role(PortRole.DCE)
+            JSerialCommPort dce = JSerialCommPort.builder(pty.a().toString()).role(PortRole.DCE)
                     .scheduler(scheduler).controlLineOutput(ControlLine.DCD, dcd).build();
 
             dce.setControlLine(ControlLine.DCD, true);

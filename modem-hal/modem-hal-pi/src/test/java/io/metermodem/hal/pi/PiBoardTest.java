@@ -1,5 +1,6 @@
 package io.metermodem.hal.pi;
 
+import io.metermodem.hal.pi.testing.SocatPty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,7 @@ class PiBoardTest {
     private PiBoard.Builder builder() {
         return PiBoard.builder()
                 .name("test-board")
-                .meterDevice(pty.a.toString())
+                .meterDevice(pty.a().toString())
                 .nvmFile(dir.resolve("flash.bin"))
                 .nvmGeometry(256, 16)
                 .pi4j(pi4j);
@@ -63,7 +64,7 @@ class PiBoardTest {
             board.led(Led.LED1).on();
             assertEquals(DigitalState.HIGH, pi4j.<com.pi4j.io.gpio.digital.DigitalOutput>io("metermodem-led1").state());
             assertEquals(PortRole.DCE, board.meterPort().role());
-            assertEquals(pty.a.toString(), board.meterPort().name());
+            assertEquals(pty.a().toString(), board.meterPort().name());
             assertTrue(board.consolePort().isEmpty());
             assertEquals(256L * 16, board.nonVolatileMemory().size());
             assertEquals("POWER_FAIL", board.powerFail().name());
@@ -76,7 +77,7 @@ class PiBoardTest {
 
             byte[] hello = "hello".getBytes();
             board.meterPort().write(hello);
-            try (JSerialCommPort meter = JSerialCommPort.builder(pty.b.toString()).scheduler(board.scheduler()).build()) {
+            try (JSerialCommPort meter = JSerialCommPort.builder(pty.b().toString()).scheduler(board.scheduler()).build()) {
                 meter.open(LineSettings.STANDARD_9600_8N1);
                 meter.write(hello);
                 byte[] got = new byte[5];
@@ -110,9 +111,9 @@ class PiBoardTest {
         try (PiBoard board = builder().cellularModule(port -> {
             handed.set(port);
             return fake;
-        }, pty.b.toString()).build()) {
+        }, pty.b().toString()).build()) {
             assertSame(fake, board.cellularModule());
-            assertEquals(pty.b.toString(), handed.get().name());
+            assertEquals(pty.b().toString(), handed.get().name());
             assertEquals(PortRole.DTE, handed.get().role());
             assertFalse(handed.get().isOpen());
         }

@@ -1,4 +1,4 @@
-package io.metermodem.hal.pi;
+package io.metermodem.hal.pi.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,17 +12,17 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A pair of connected pseudo-terminals made by socat, standing in for a null-modem cable between
- * two UARTs. socat is required: missing in CI it fails the test, elsewhere it skips with a hint.
+ * two UARTs. Shared with other modules' tests through this module's test jar. socat is required:
+ * without it the test fails with the command that installs it (a skipped test hides a gap).
  */
-final class SocatPty implements AutoCloseable {
+public final class SocatPty implements AutoCloseable {
 
     private final Process process;
-    final Path a;
-    final Path b;
+    private final Path a;
+    private final Path b;
 
     private SocatPty(Process process, Path a, Path b) {
         this.process = process;
@@ -30,7 +30,15 @@ final class SocatPty implements AutoCloseable {
         this.b = b;
     }
 
-    static SocatPty start(Path dir) throws IOException, InterruptedException {
+    /**
+     * Starts socat and waits until both ends exist.
+     *
+     * @param dir where the two links are made ({@code a} and {@code b})
+     * @return the running pair
+     * @throws IOException          when socat cannot be started
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static SocatPty start(Path dir) throws IOException, InterruptedException {
         requireSocat();
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
@@ -71,17 +79,25 @@ final class SocatPty implements AutoCloseable {
         return new SocatPty(process, a, b);
     }
 
-    static void requireSocat() {
+    /** @return the first end */
+    public Path a() {
+        return a;
+    }
+
+    /** @return the second end */
+    public Path b() {
+        return b;
+    }
+
+    /** Fails the calling test when socat is not on the PATH. */
+    public static void requireSocat() {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, "socat"))) {
                 return;
             }
         }
-        if (System.getenv("CI") != null) {
-            fail("socat is required for the serial tests in CI: install it (apt-get install -y socat)");
-        }
-        Assumptions.abort("socat not found: install socat (apt-get install -y socat) to run the serial tests");
+        fail("socat is required for the serial tests: install it (apt-get install -y socat)");
     }
 
     @Override
