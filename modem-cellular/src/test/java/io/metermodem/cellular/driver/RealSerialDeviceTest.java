@@ -15,6 +15,7 @@ import io.metermodem.hal.serial.PortRole;
 import io.metermodem.testkit.module.ModuleDialect;
 import io.metermodem.testkit.module.SimulatedCellularModule;
 import io.metermodem.testkit.module.SubmittedSms;
+import io.metermodem.testsupport.Interop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * two pseudo-terminals joined by socat (required: the test fails without it), jSerialComm on both,
  * the simulated Quectel module on one end. Waits are generous upper bounds, never timing assertions.
  */
+@Interop
 class RealSerialDeviceTest {
 
     @TempDir

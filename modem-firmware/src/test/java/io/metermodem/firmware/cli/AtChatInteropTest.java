@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.metermodem.config.ParameterRegistry;
 import io.metermodem.firmware.StateDirectory;
 import io.metermodem.hal.pi.testing.SocatPty;
+import io.metermodem.testsupport.Interop;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,6 +28,7 @@ import picocli.CommandLine;
  * {@code ./modem run --console-port} over a socat pseudo-terminal pair. chat and socat are required:
  * without them this test fails (CI installs both).
  */
+@Interop
 class AtChatInteropTest {
 
     @TempDir

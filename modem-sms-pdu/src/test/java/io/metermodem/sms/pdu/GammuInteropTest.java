@@ -5,6 +5,7 @@ import static io.metermodem.sms.pdu.PeerProcess.hexUtf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.metermodem.testsupport.Interop;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Cross-check with an independent codec (SMS-13): Debian's python3-gammu decodes what we encode and we
  * decode what it encodes, in GSM 7-bit, UCS-2 and concatenated. Fails (never skips) without the peer.
  */
+@Interop
 class GammuInteropTest {
 
     private static final String NUMBER = "+46708251358";

@@ -5,6 +5,7 @@ import static io.metermodem.sms.pdu.PeerProcess.nodePdu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metermodem.testsupport.Interop;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * encode and we decode what it encodes, in GSM 7-bit, UCS-2 and concatenated. Fails (never skips)
  * without the peer.
  */
+@Interop
 class NodePduInteropTest {
 
     private static final String NUMBER = "+46708251358";

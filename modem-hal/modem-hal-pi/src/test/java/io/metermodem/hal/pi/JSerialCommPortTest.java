@@ -20,6 +20,7 @@ import io.metermodem.hal.serial.Rs485Mode;
 import io.metermodem.hal.serial.SerialListener;
 import io.metermodem.hal.serial.SerialPortUnavailableException;
 import io.metermodem.hal.serial.SerialTimeoutException;
+import io.metermodem.testsupport.Interop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The jSerialComm port between two socat pseudo-terminals (HAL-1..HAL-3). */
+@Interop
 class JSerialCommPortTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(10);

@@ -17,6 +17,7 @@ import io.metermodem.hal.serial.LineSettings;
 import io.metermodem.hal.serial.PortRole;
 import io.metermodem.hal.serial.SerialPort;
 import io.metermodem.hal.serial.SerialPortUnavailableException;
+import io.metermodem.testsupport.Interop;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Pi board assembled against Pi4J's mock GPIO and socat pseudo-terminals (HAL-8). */
+@Interop
 class PiBoardTest {
 
     @TempDir
