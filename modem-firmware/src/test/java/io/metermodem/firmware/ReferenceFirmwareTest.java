@@ -20,15 +20,19 @@ import io.metermodem.transparent.iec.SignOn;
 import io.metermodem.hal.serial.FrameFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The main job end to end, as {@code ./modem run} and {@code ./modem read} do it: a head-end over
  * real loopback TCP, the bridge, the bit-level mock wire and a simulated IEC 62056-21 meter, with
  * virtual time paced in real time. Waits are the reader's socket timeouts, never sleeps.
  */
+// A safety net against a hang in real sockets, real time (paced); not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ReferenceFirmwareTest {
 
     private final VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-03-01T10:15:30Z"));

@@ -1,2 +1,5 @@
-/** The {@code ./modem} command line (picocli): {@code run} the firmware, {@code read} a meter as an HES. */
+/**
+ * The {@code ./modem} command line (picocli): {@code run} the firmware, {@code read} a meter as a
+ * head-end would, {@code config check|import|export}, {@code sms} and {@code pdu encode|decode}.
+ */
 package io.metermodem.firmware.cli;

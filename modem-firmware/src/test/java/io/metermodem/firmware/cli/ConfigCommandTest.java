@@ -10,12 +10,16 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ./modem config check|import|export} against a state directory (CFG-5, CFG-2, CFG-8). */
+// A safety net against a hang in files and PBKDF2 in real time; not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ConfigCommandTest {
 
     @TempDir

@@ -21,10 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ./modem run --remote-at-port}: the remote AT interface over TCP behind the communication password. */
+// A safety net against a hang in real sockets and real time; not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RemoteAtCliTest {
 
     @TempDir

@@ -9,12 +9,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ./modem run --led-log FILE --led-line WHEN}. */
+// A safety net against a hang in real time (./modem run --for); not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RunLedsTest {
 
     @TempDir

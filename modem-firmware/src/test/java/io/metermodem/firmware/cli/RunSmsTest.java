@@ -26,15 +26,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The SMS function as {@code ./modem run} assembles it: the virtual board's cellular network, the
  * reference firmware's bridge lending the meter line for {@code mread}, Last Gasp on the board's
  * power-fail input, all in virtual time.
  */
+// A safety net against a hang in real time (paced start); not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RunSmsTest {
 
     private static final String OPERATOR = "+36301234567";

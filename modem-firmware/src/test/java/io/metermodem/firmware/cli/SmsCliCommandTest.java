@@ -9,12 +9,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ./modem sms} against a state directory (SMS-1..SMS-11). */
+// A safety net against a hang in files and PBKDF2 in real time; not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SmsCliCommandTest {
 
     @TempDir

@@ -10,11 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The flash file: NOR semantics, persistence and crash safety (HAL-6). */
+// A safety net against a hang in real files with fsync; not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FileNonVolatileMemoryTest {
 
     private static final int PAGE = 64;

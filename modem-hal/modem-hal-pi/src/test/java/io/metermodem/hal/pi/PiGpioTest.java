@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** LEDs and board inputs over Pi4J's mock GPIO provider (HAL-4, HAL-5). */
+// A safety net against a hang in the real-time scheduler; not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PiGpioTest {
 
     private final Context pi4j = MockPi4j.context();

@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The real-time scheduler: behaviour only, never wall-clock durations (HAL-8). */
+// A safety net against a hang in the real-time scheduler; not a speed assertion.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SystemSchedulerTest {
 
     private final SystemScheduler scheduler = new SystemScheduler();
