@@ -25,7 +25,7 @@ class PduCommandTest {
     }
 
     @Test
-    @DisplayName("SMS-13: pdu decode prints the fields of the PROTOCOLS.md SMS-DELIVER vector")
+    @DisplayName("SMS-13: pdu decode prints the fields of the SMS-DELIVER vector of docs/protocols.md")
     void decodePrintsFields() {
         int code = run("pdu", "decode", "07914151551512f2040B916105551511f100006060605130308A04D4F29C0E");
 
