@@ -1,38 +1,39 @@
 package io.metermodem.led;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.metermodem.hal.mock.VirtualScheduler;
 import io.metermodem.hal.mock.gpio.LedTimeline;
 import io.metermodem.hal.mock.gpio.MockDigitalOutput;
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DisplayName;
 
-/** The engine under any sequence of pattern changes at any times. */
+/**
+ * The pattern engine behind LED-1..LED-10 under any sequence of pattern changes at any times: the
+ * LED always follows the last pattern from the moment it started, and the player never keeps more
+ * than one wake-up pending (none for a steady pattern).
+ */
 class LedPlayerProperties {
 
+    /** Every rhythm the LED functions use. */
+    private static final List<LedPattern> PATTERNS = List.of(LedPattern.OFF, LedPattern.ON, LedPattern.blink(1),
+            LedPattern.blink(2), LedPattern.flashesPerSecond(2), LedPattern.flashesPerSecond(3),
+            LedPattern.flashesPerSecond(4), LedPattern.rssi(1, Duration.ofSeconds(10)),
+            LedPattern.rssi(3, Duration.ofSeconds(12)), LedPattern.slow(), LedPattern.quickFlash(),
+            LedPattern.shortFlashWithPause());
+
+    /** Play a pattern, then let some time pass. */
     record Step(LedPattern pattern, long afterMillis) {
     }
 
-    @Provide
-    Arbitrary<Step> steps() {
-        Arbitrary<LedPattern> patterns = Arbitraries.of(LedPattern.OFF, LedPattern.ON, LedPattern.blink(1),
-                LedPattern.blink(2), LedPattern.flashesPerSecond(2), LedPattern.flashesPerSecond(3),
-                LedPattern.flashesPerSecond(4), LedPattern.rssi(1, Duration.ofSeconds(10)),
-                LedPattern.rssi(3, Duration.ofSeconds(12)), LedPattern.slow(), LedPattern.quickFlash(),
-                LedPattern.shortFlashWithPause());
-        return Combinators.combine(patterns, Arbitraries.longs().between(0, 25_000)).as(Step::new);
-    }
-
     @Property(tries = 200)
-    @Label("LED-1..LED-10 engine: after any pattern changes the LED follows the last pattern from its start, with at most one wake-up pending")
-    boolean followsLastPattern(@ForAll @Size(min = 1, max = 12) List<@net.jqwik.api.From("steps") Step> script) {
+    @DisplayName("LED-1..LED-10 engine: after any pattern changes the LED follows the last pattern from its start, with at most one wake-up pending")
+    void followsLastPattern(Gen gen) {
+        List<Step> script = gen.listOf(1, 12, () -> new Step(gen.oneOf(PATTERNS), gen.longBetween(0, 25_000)));
         VirtualScheduler scheduler = new VirtualScheduler();
         MockDigitalOutput out = new MockDigitalOutput("LED", scheduler);
         LedPlayer player = new LedPlayer(out, scheduler);
@@ -44,9 +45,7 @@ class LedPlayerProperties {
                 startedAt = scheduler.nanoTime();
             }
             player.play(step.pattern());
-            if (scheduler.pendingTasks() > 1) {
-                return false;
-            }
+            assertTrue(scheduler.pendingTasks() <= 1, () -> "wake-ups pending after " + step + " in " + script);
             scheduler.advance(Duration.ofMillis(step.afterMillis()));
         }
         long now = scheduler.nanoTime();
@@ -54,10 +53,9 @@ class LedPlayerProperties {
         // plus 1 ms, away from the edges.
         LedTimeline t = out.timeline();
         for (long s = startedAt + 1_000_000; s < now; s += 50_000_000) {
-            if (t.isOnAt(s) != current.levelAt(s - startedAt)) {
-                return false;
-            }
+            assertEquals(current.levelAt(s - startedAt), t.isOnAt(s), "level at " + s + " ns in " + script);
         }
-        return scheduler.pendingTasks() == (current.isSteady() ? 0 : 1);
+        assertEquals(current.isSteady() ? 0 : 1, scheduler.pendingTasks(), script::toString);
+        assertEquals(current, player.pattern());
     }
 }

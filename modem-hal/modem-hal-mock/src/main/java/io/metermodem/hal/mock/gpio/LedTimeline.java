@@ -59,12 +59,15 @@ public final class LedTimeline {
     }
 
     /**
-     * The part of this timeline between two points in time.
+     * The part of this timeline between two points in time. A recording's timeline ends at the
+     * virtual time it was taken, so a window reaching into the future is refused: advance time
+     * first, then take the timeline.
      *
      * @param fromNanos start, within this window
      * @param toNanos   end, within this window and not before {@code fromNanos}
      * @return the narrower timeline
-     * @throws IllegalArgumentException if the window is reversed or reaches outside this one
+     * @throws IllegalArgumentException if the window is reversed or reaches outside this one; the
+     *                                  message says which end and, for the future, what to do
      */
     public LedTimeline between(long fromNanos, long toNanos) {
         checkInside(fromNanos);
@@ -230,9 +233,17 @@ public final class LedTimeline {
     }
 
     private void checkInside(long nanos) {
-        if (nanos < startNanos || nanos > endNanos) {
-            throw new IllegalArgumentException("time " + Duration.ofNanos(nanos) + " is outside the recorded window "
-                    + Duration.ofNanos(startNanos) + ".." + Duration.ofNanos(endNanos));
+        // A timeline knows nothing after its end: for a recording that is the virtual time it was
+        // taken at. Clipping a longer window would give counts that look right and are not, so the
+        // question is refused, with what to do instead.
+        if (nanos > endNanos) {
+            throw new IllegalArgumentException("time " + Duration.ofNanos(nanos) + " is after the end of this timeline at "
+                    + Duration.ofNanos(endNanos) + ": a recording ends at the virtual time it was taken, so advance"
+                    + " virtual time to at least " + Duration.ofNanos(nanos) + " before taking it");
+        }
+        if (nanos < startNanos) {
+            throw new IllegalArgumentException("time " + Duration.ofNanos(nanos) + " is before the start of this timeline at "
+                    + Duration.ofNanos(startNanos) + " (the output did not exist then, or older changes were dropped)");
         }
     }
 

@@ -11,6 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/**
+ * HAL-4: a digital output records its level changes in virtual time, and its timeline answers
+ * levels, flashes, pulses and rhythms over any window of the recorded past, bounded in memory.
+ */
 class MockDigitalOutputTest {
 
     private final VirtualScheduler scheduler = new VirtualScheduler();
@@ -38,6 +42,34 @@ class MockDigitalOutputTest {
         assertEquals(Duration.ofMillis(500), window.longestOnPulse());
         assertEquals(0.5, window.dutyCycle(), 1e-9);
         assertEquals(10, led.flashesBetween(Duration.ZERO, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    @DisplayName("HAL-4: a window reaching past now is refused with what to do; once time has passed it counts")
+    void windowPastNow() {
+        flash(1000, 500);
+        scheduler.advance(Duration.ofMillis(167));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> led.timeline().between(Duration.ZERO, Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("after the end of this timeline at PT0.167S")
+                && e.getMessage().contains("advance virtual time to at least PT10S"), e.getMessage());
+
+        scheduler.advance(Duration.ofSeconds(10));
+        assertEquals(10, led.timeline().between(Duration.ZERO, Duration.ofSeconds(10)).flashCount());
+    }
+
+    @Test
+    @DisplayName("HAL-4: a time before the recorded window is refused as such")
+    void timeBeforeWindow() {
+        scheduler.advance(Duration.ofSeconds(5));
+        MockDigitalOutput late = new MockDigitalOutput("LED1", scheduler);
+        scheduler.advance(Duration.ofSeconds(5));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> late.timeline().between(Duration.ZERO, Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("before the start of this timeline at PT5S"), e.getMessage());
+        assertFalse(late.isOnAt(Duration.ofSeconds(5)));
     }
 
     @Test

@@ -17,6 +17,8 @@ final class Recorder implements SerialListener {
     final List<LineError> errors = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     final List<String> controlChanges = new ArrayList<>();
+    /** Every character and error with its virtual time, in the form {@link ReferenceUart} predicts. */
+    final List<String> log = new ArrayList<>();
     int calls;
 
     Recorder(VirtualScheduler scheduler) {
@@ -30,6 +32,7 @@ final class Recorder implements SerialListener {
         for (int i = 0; i < length; i++) {
             times.add(scheduler.nanoTime());
             events.add(String.format("data %02X", data[offset + i] & 0xFF));
+            log.add(ReferenceUart.data(scheduler.nanoTime(), data[offset + i] & 0xFF));
         }
     }
 
@@ -37,6 +40,7 @@ final class Recorder implements SerialListener {
     public void onLineError(LineError error) {
         errors.add(error);
         events.add("error " + error.kind());
+        log.add(ReferenceUart.error(error.nanoTime(), error.kind(), error.character()));
     }
 
     @Override
