@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.metermodem.hal.gpio.Led;
 import io.metermodem.hal.serial.LineSettings;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +40,19 @@ class ReadmeHalSnippetTest {
             assertEquals(10, board.led(Led.LED1).timeline().between(ofSeconds(0), ofSeconds(10)).flashCount());
         }
         // README:end
+    }
+
+    @Test
+    @DisplayName("HAL-8: the README shows exactly the snippet above, line for line")
+    void readmeShowsThisSnippet() throws IOException {
+        // Surefire runs in the module directory, modem-hal/modem-hal-mock.
+        List<String> source = Files.readAllLines(Path.of("src/test/java/io/metermodem/hal/mock/ReadmeHalSnippetTest.java"));
+        List<String> snippet = source.subList(source.indexOf("        // README:begin") + 1,
+                source.indexOf("        // README:end")).stream().map(line -> line.isEmpty() ? line : line.substring(8)).toList();
+        List<String> readme = Files.readAllLines(Path.of("../../README.md"));
+        int start = readme.indexOf(snippet.get(0));
+        assertEquals("```java", readme.get(start - 1), "the README's snippet opens a java block");
+        assertEquals(snippet, readme.subList(start, start + snippet.size()));
+        assertEquals("```", readme.get(start + snippet.size()), "the README's snippet ends where the test's does");
     }
 }
