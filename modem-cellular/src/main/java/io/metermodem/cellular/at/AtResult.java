@@ -55,7 +55,7 @@ public sealed interface AtResult {
     /**
      * {@code CONNECT} or {@code CONNECT <rate>}: the line is now in online data mode.
      *
-     * @param rate the text after {@code CONNECT}, such as {@code 9600}, when there was one
+     * @param rate the text after {@code CONNECT}, such as {@code 9600}, trimmed, when there was one (never blank)
      */
     record Connect(Optional<String> rate) implements AtResult {
         /** Checks the parts. */
@@ -102,7 +102,9 @@ public sealed interface AtResult {
             default: break;
         }
         if (line.startsWith("CONNECT ")) {
-            return Optional.of(new Connect(Optional.of(line.substring(8).trim())));
+            // "CONNECT " with nothing but blanks after it names no rate: the same as a bare CONNECT
+            String rate = line.substring(8).trim();
+            return Optional.of(new Connect(rate.isEmpty() ? Optional.empty() : Optional.of(rate)));
         }
         if (line.startsWith("+CME ERROR:")) {
             String text = line.substring(11).trim();

@@ -3,20 +3,23 @@ package io.metermodem.cellular.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * The sans-I/O AT client core (HAL-7) on whole module transcripts: the events do not depend on how
+ * the serial driver splits the bytes (every single cut point, and any set of up to twelve), and
+ * nothing it holds grows beyond its bound whatever bytes and timing arrive.
+ */
 class AtClientCoreProperties {
 
     /** Answer to AT+CMGS with URCs, a multi-line URC and a prompt in it. */
@@ -26,6 +29,8 @@ class AtClientCoreProperties {
     /** Answer to ATA, data with decoys of NO CARRIER, the real one, a URC after it. */
     private static final String CALL_TRANSCRIPT = "\r\nCONNECT 9600\r\n\r\n/ISk5\r\nNO CARRY\r\r\nNO CARRIER!"
             + "\r\n\r\nNO CARRIER\r\n\r\n+CMTI: \"SM\",1\r\n";
+    private static final AtCommand CMGS =
+            AtCommand.withPrompt("AT+CMGS=23", "0011000B916407281553F80000AA0AE8329BFD4697D9EC37");
 
     private static List<String> run(AtCommand command, byte[] input, List<Integer> cuts) {
         AtClientCore core = new AtClientCore(AtClientSettings.DEFAULTS, UrcTable.STANDARD);
@@ -64,39 +69,73 @@ class AtClientCoreProperties {
         return e.toString();
     }
 
+    private static byte[] bytes(String transcript) {
+        return transcript.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     @Property(tries = 300)
-    @Label("HAL-7: the AT client gives the same events however the SMS answer is split (URCs, +CMT, prompt, +CMGS)")
-    void smsAnswerSplitAnywhere(@ForAll @Size(max = 12) List<@IntRange(min = 0, max = 200) Integer> cuts) {
-        byte[] input = SMS_TRANSCRIPT.getBytes(StandardCharsets.ISO_8859_1);
-        AtCommand cmgs = AtCommand.withPrompt("AT+CMGS=23", "0011000B916407281553F80000AA0AE8329BFD4697D9EC37");
-        List<String> whole = run(cmgs, input, List.of());
-        assertEquals(whole, run(cmgs, input, cuts));
+    @DisplayName("HAL-7: the AT client gives the same events however the SMS answer is split (URCs, +CMT, prompt, +CMGS)")
+    void smsAnswerSplitAnywhere(Gen gen) {
+        List<Integer> cuts = gen.listOf(0, 12, () -> gen.intBetween(0, 200));
+        byte[] input = bytes(SMS_TRANSCRIPT);
+        List<String> whole = run(CMGS, input, List.of());
+        assertEquals(whole, run(CMGS, input, cuts));
         assertTrue(whole.stream().anyMatch(s -> s.contains("+CMGS: 17")), whole.toString());
     }
 
     @Property(tries = 300)
-    @Label("HAL-7: the AT client gives the same data and the same end of the call however the data is split")
-    void callSplitAnywhere(@ForAll @Size(max = 12) List<@IntRange(min = 0, max = 120) Integer> cuts) {
-        byte[] input = CALL_TRANSCRIPT.getBytes(StandardCharsets.ISO_8859_1);
+    @DisplayName("HAL-7: the AT client gives the same data and the same end of the call however the data is split")
+    void callSplitAnywhere(Gen gen) {
+        List<Integer> cuts = gen.listOf(0, 12, () -> gen.intBetween(0, 120));
+        byte[] input = bytes(CALL_TRANSCRIPT);
         List<String> whole = run(AtCommand.of("ATA"), input, List.of());
         assertEquals(whole, run(AtCommand.of("ATA"), input, cuts));
         assertTrue(whole.contains("data \r\n/ISk5\r\nNO CARRY\r\r\nNO CARRIER!\r\n"), whole.toString());
         assertTrue(whole.contains("DataModeEnded[]"), whole.toString());
     }
 
-    @Provide
-    Arbitrary<byte[]> noise() {
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(3000);
-        Arbitrary<byte[]> tokens = Arbitraries.of("\r", "\n", "OK", "ERROR", "> ", "+CMT: ,3", "CONNECT", "RING",
-                        "\r\nNO CARRIER\r\n", "+CME ERROR: ", "040", "+CREG: ", "\u001A", "x".repeat(300))
-                .list().ofMaxSize(200).map(l -> String.join("", l).getBytes(StandardCharsets.ISO_8859_1));
-        return Arbitraries.oneOf(random, tokens);
+    static IntStream smsCutPoints() {
+        return IntStream.rangeClosed(0, SMS_TRANSCRIPT.length());
+    }
+
+    @ParameterizedTest(name = "cut at {0}")
+    @MethodSource("smsCutPoints")
+    @DisplayName("HAL-7: the SMS answer cut at each single point gives the events of the whole answer")
+    void smsAnswerCutAtEachPoint(int cut) {
+        byte[] input = bytes(SMS_TRANSCRIPT);
+        assertEquals(run(CMGS, input, List.of()), run(CMGS, input, List.of(cut)));
+    }
+
+    static IntStream callCutPoints() {
+        return IntStream.rangeClosed(0, CALL_TRANSCRIPT.length());
+    }
+
+    @ParameterizedTest(name = "cut at {0}")
+    @MethodSource("callCutPoints")
+    @DisplayName("HAL-7: the call's data cut at each single point gives the same data and the same end of the call")
+    void callCutAtEachPoint(int cut) {
+        byte[] input = bytes(CALL_TRANSCRIPT);
+        assertEquals(run(AtCommand.of("ATA"), input, List.of()), run(AtCommand.of("ATA"), input, List.of(cut)));
+    }
+
+    private static final List<String> TOKENS = List.of("\r", "\n", "OK", "ERROR", "> ", "+CMT: ,3", "CONNECT", "RING",
+            "\r\nNO CARRIER\r\n", "+CME ERROR: ", "040", "+CREG: ", "\u001A", "x".repeat(300));
+
+    /** Random bytes, or the tokens of a module's answers strung together in any order. */
+    private static byte[] noise(Gen gen) {
+        if (gen.bool()) {
+            return gen.bytes(0, 3000);
+        }
+        List<String> tokens = gen.listOf(0, 200, () -> gen.oneOf(TOKENS));
+        return String.join("", tokens).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Property(tries = 300)
-    @Label("HAL-7: fuzz: no exception escapes the AT client and what it holds stays bounded, whatever bytes and timing")
-    void fuzz(@ForAll("noise") byte[] input, @ForAll @IntRange(min = 1, max = 64) int chunk,
-              @ForAll @IntRange(min = 0, max = 3000) int stepMillis) {
+    @DisplayName("HAL-7: fuzz: no exception escapes the AT client and what it holds stays bounded, whatever bytes and timing")
+    void fuzz(Gen gen) {
+        byte[] input = noise(gen);
+        int chunk = gen.intBetween(1, 64);
+        int stepMillis = gen.intBetween(0, 3000);
         AtClientSettings settings = AtClientSettings.DEFAULTS.withMaxLineLength(64);
         AtClientCore core = new AtClientCore(settings, UrcTable.STANDARD);
         long now = 0;
@@ -110,9 +149,13 @@ class AtClientCoreProperties {
             core.receive(input, i, Math.min(chunk, input.length - i), now);
             now += stepMillis * 1_000_000L;
             core.advanceTime(now);
+            int events = 0;
             while (core.poll() != null) {
-                // drain
+                events++;
             }
+            // a byte ends at most one line or prompt, the end of NO CARRIER also hands out the data before it,
+            // the chunk's data is one more event; the submit and a timeout (completion, ESC, resync) add four
+            assertTrue(events <= 2 * chunk + 4, "events " + events);
             assertTrue(core.bufferedBytes() <= bound, "held " + core.bufferedBytes());
         }
     }

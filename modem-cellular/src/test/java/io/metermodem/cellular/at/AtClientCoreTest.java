@@ -89,6 +89,17 @@ class AtClientCoreTest {
     }
 
     @Test
+    @DisplayName("HAL-7: CONNECT followed by nothing but blanks names no rate: the same result as a bare CONNECT"
+            + " (found by AtClientCoreFuzzTest, input crash-connect-blank-rate)")
+    void connectWithBlankRate() {
+        core.submit(AtCommand.of("ATD123"), now);
+        events();
+        feed("\r\nCONNECT \t \r\n");
+        assertEquals(new AtResult.Connect(Optional.empty()), completed(events()).result());
+        assertEquals(AtClientState.DATA, core.state());
+    }
+
+    @Test
     @DisplayName("HAL-7: information lines are collected in order; the echo of the command is skipped")
     void intermediateLines() {
         core.submit(AtCommand.of("ATI"), now);
@@ -273,12 +284,18 @@ class AtClientCoreTest {
                 }
             }
         }
-        assertTrue(resets >= 3, "kept resetting: " + resets);
+        // each cycle: the boot wait (10 s doubling to the 5 min cap), then a quiet step and three probes
+        // failing after 2 s each (9 one-second steps): resets at 19, 48, 97, 186, 355, 664, 973, 1282,
+        // 1591 and 1900 s after the first
+        assertEquals(10, resets, "kept resetting");
         // and it comes back
         at(now + 1_000 * MS);
-        while (core.state() != AtClientState.PROBING) {
+        // the next probe comes within the longest boot wait (capped at 5 min) and a quiet period: 4000
+        // steps of 100 ms bound the wait in virtual time
+        for (int step = 0; step < 4000 && core.state() != AtClientState.PROBING; step++) {
             at(now + 100 * MS);
         }
+        assertEquals(AtClientState.PROBING, core.state(), "probing again within the capped boot wait");
         String probe = sent(events());
         String marker = probe.substring(probe.indexOf('=') + 1, probe.lastIndexOf('S'));
         feed("\r\n" + marker + "\r\n\r\nOK\r\n");

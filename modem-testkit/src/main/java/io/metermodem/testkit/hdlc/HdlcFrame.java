@@ -114,7 +114,7 @@ public record HdlcFrame(HdlcAddress destination, HdlcAddress source, int control
      * @param offset first byte after the opening flag (the frame format field)
      * @param length number of bytes up to the closing flag, exclusive
      * @return the frame, or an error saying what is wrong; never throws for malformed bytes
-     * @throws IllegalArgumentException if the range lies outside {@code data}
+     * @throws IndexOutOfBoundsException if the range lies outside {@code data}
      */
     public static HdlcDecodeResult decode(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
