@@ -3,10 +3,11 @@ package io.metermodem.config.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,7 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** AES-256-GCM sealing of the configuration with the device key (CFG-8). */
+/**
+ * AES-256-GCM sealing of the configuration with the device key (CFG-8): what is sealed opens to the same
+ * bytes, the sealed bytes do not show the plaintext and differ on every seal, and any change to them,
+ * to the header they are bound to, or another key is refused as an authentication failure.
+ */
 class AtRestCipherTest {
 
     private static final byte[] KEY = HexFormat.of().parseHex(
@@ -128,17 +133,82 @@ class AtRestCipherTest {
     }
 
     @Test
-    @DisplayName("CFG-8: the pass-through cipher for tests adds nothing and hides nothing")
+    @DisplayName("CFG-8: the pass-through cipher for tests adds nothing and hides nothing, and hands out copies")
     void noneIsPassThrough() throws AtRestCipherException {
         AtRestCipher none = AtRestCipher.none();
+        byte[] plaintext = PLAINTEXT.clone();
 
-        byte[] sealed = none.seal(PLAINTEXT, AD);
+        byte[] sealed = none.seal(plaintext, AD);
 
         assertArrayEquals(PLAINTEXT, sealed);
-        assertNotEquals(System.identityHashCode(PLAINTEXT), System.identityHashCode(sealed));
-        assertArrayEquals(PLAINTEXT, none.open(sealed, new byte[0]));
         assertEquals(0, none.overheadBytes());
         assertEquals(CipherSuite.NONE, none.suite());
+        // A copy, not the caller's array: changing the result leaves the input as it was.
+        sealed[0] ^= 0x01;
+        assertArrayEquals(PLAINTEXT, plaintext);
+        byte[] opened = none.open(sealed, new byte[0]);
+        assertArrayEquals(sealed, opened);
+        opened[1] ^= 0x01;
+        assertEquals(PLAINTEXT[1], sealed[1], "open must copy as well");
+    }
+
+    @Test
+    @DisplayName("CFG-8: the ciphertext differs from the plaintext, and two seals of one plaintext differ in nonce"
+            + " and ciphertext but both open to it byte for byte")
+    void ciphertextHidesThePlaintext() throws AtRestCipherException {
+        byte[] first = cipher.seal(PLAINTEXT, AD);
+        byte[] second = cipher.seal(PLAINTEXT, AD);
+        byte[] firstCiphertext = Arrays.copyOfRange(first, AtRestCipher.NONCE_BYTES,
+                AtRestCipher.NONCE_BYTES + PLAINTEXT.length);
+        byte[] secondCiphertext = Arrays.copyOfRange(second, AtRestCipher.NONCE_BYTES,
+                AtRestCipher.NONCE_BYTES + PLAINTEXT.length);
+
+        assertFalse(Arrays.equals(PLAINTEXT, firstCiphertext), "the ciphertext is not the plaintext");
+        assertFalse(Arrays.equals(first, 0, AtRestCipher.NONCE_BYTES, second, 0, AtRestCipher.NONCE_BYTES),
+                "the two nonces are equal");
+        assertFalse(Arrays.equals(firstCiphertext, secondCiphertext), "the two ciphertexts are equal");
+        assertArrayEquals(PLAINTEXT, cipher.open(first, AD));
+        assertArrayEquals(PLAINTEXT, cipher.open(second, AD));
+    }
+
+    @Property(tries = 300)
+    @DisplayName("CFG-8: for any plaintext and header, open(seal(x)) == x byte for byte; the ciphertext is not x;"
+            + " nonces differ; any flipped bit, another header and another key are refused")
+    void sealedContentsForAnyInput(Gen gen) throws AtRestCipherException {
+        byte[] plaintext = gen.bytes(0, 600);
+        byte[] header = gen.bytes(0, 40);
+
+        byte[] sealed = cipher.seal(plaintext, header);
+        byte[] again = cipher.seal(plaintext, header);
+
+        assertEquals(plaintext.length + AtRestCipher.NONCE_BYTES + AtRestCipher.TAG_BYTES, sealed.length);
+        assertArrayEquals(plaintext, cipher.open(sealed, header));
+        assertArrayEquals(plaintext, cipher.open(again, header));
+        assertFalse(Arrays.equals(sealed, 0, AtRestCipher.NONCE_BYTES, again, 0, AtRestCipher.NONCE_BYTES),
+                "nonce repeated");
+        if (plaintext.length >= 8) {
+            // Equal 8-byte ciphertext and plaintext happens by chance once in 2^64.
+            assertFalse(Arrays.equals(plaintext, 0, plaintext.length, sealed, AtRestCipher.NONCE_BYTES,
+                    AtRestCipher.NONCE_BYTES + plaintext.length), "the ciphertext is the plaintext");
+        }
+
+        byte[] flipped = sealed.clone();
+        int bit = gen.uniformInt(0, flipped.length * 8 - 1);
+        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+        assertAuthenticationFails(() -> cipher.open(flipped, header));
+
+        byte[] otherHeader = header.length == 0 ? new byte[] {0} : header.clone();
+        otherHeader[gen.uniformInt(0, otherHeader.length - 1)] ^= (byte) (1 << gen.uniformInt(0, 7));
+        assertAuthenticationFails(() -> cipher.open(sealed, otherHeader));
+
+        byte[] otherKey = KEY.clone();
+        otherKey[gen.uniformInt(0, otherKey.length - 1)] ^= (byte) (1 << gen.uniformInt(0, 7));
+        assertAuthenticationFails(() -> new AtRestCipher(otherKey).open(sealed, header));
+    }
+
+    private static void assertAuthenticationFails(org.junit.jupiter.api.function.Executable open) {
+        AtRestCipherException e = assertThrows(AtRestCipherException.class, open);
+        assertEquals(AtRestCipherException.Reason.AUTHENTICATION_FAILED, e.reason());
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

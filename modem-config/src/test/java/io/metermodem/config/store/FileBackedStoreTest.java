@@ -12,9 +12,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store on the Raspberry Pi's file-backed flash (CFG-2, CFG-8, HAL-6). */
+/**
+ * The store on the Raspberry Pi's file-backed flash (CFG-2, CFG-8, HAL-6): a commit survives closing and
+ * reopening the file, and the file holds no plaintext. These tests write real files with fsync and take a
+ * file lock, so each has a timeout as a safety net against a hung file system.
+ */
+@Timeout(60)
 class FileBackedStoreTest {
 
     @TempDir
