@@ -47,4 +47,16 @@ public sealed interface AtEvent {
      */
     record PowerCycle(Duration offTime) implements AtEvent {
     }
+
+    /**
+     * A command failed with an exception inside the interpreter or the services it calls; the line
+     * was answered {@code ERROR} and the interpreter carries on. This is always a bug, reported so
+     * that an owner (and the tests) can see it instead of only the {@code ERROR}.
+     *
+     * @param line    the line after {@code AT} as typed (7-bit)
+     * @param command the command that failed
+     * @param failure what was thrown
+     */
+    record CommandFailed(String line, AtCommand command, RuntimeException failure) implements AtEvent {
+    }
 }

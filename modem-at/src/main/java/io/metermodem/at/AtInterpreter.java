@@ -384,6 +384,7 @@ public final class AtInterpreter implements AutoCloseable {
                 outcome = execute(command, out);
             } catch (RuntimeException e) {
                 LOG.warn("AT{} failed", line, e);
+                events.onEvent(new AtEvent.CommandFailed(line, command, e));
                 outcome = Outcome.ERROR;
             }
             switch (outcome) {

@@ -29,8 +29,9 @@ public final class CommandParser {
      */
     public static ParsedLine parse(CharSequence line) {
         String text = withoutSpaces(line);
-        if (text == null) {
-            return new ParsedLine.Failure(line.length(), "unterminated quoted string");
+        if (text.chars().filter(ch -> ch == '"').count() % 2 != 0) {
+            // The position counts the line without its spaces, like every other failure's.
+            return new ParsedLine.Failure(text.length(), "unterminated quoted string");
         }
         List<AtCommand> commands = new ArrayList<>();
         int i = 0;
@@ -182,6 +183,7 @@ public final class CommandParser {
         return values;
     }
 
+    /** The line without its spaces outside quoted strings; every quote is kept. */
     private static String withoutSpaces(CharSequence line) {
         StringBuilder sb = new StringBuilder(line.length());
         boolean quoted = false;
@@ -194,7 +196,7 @@ public final class CommandParser {
                 sb.append(ch);
             }
         }
-        return quoted ? null : sb.toString();
+        return sb.toString();
     }
 
     private static int digitsEnd(String text, int from) {

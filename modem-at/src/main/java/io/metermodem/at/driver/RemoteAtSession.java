@@ -42,6 +42,8 @@ public final class RemoteAtSession implements AutoCloseable {
     private final StringBuilder password = new StringBuilder();
     private boolean tooLong;
     private boolean checking;
+    /** The password was accepted and nothing has reached the interpreter yet: an LF may end its CR LF. */
+    private boolean afterPassword;
     private ScheduledTask pending;
     private AtInterpreter interpreter;
     private boolean ended;
@@ -109,10 +111,12 @@ public final class RemoteAtSession implements AutoCloseable {
         }
         if (interpreter != null && !ended && i < end) {
             int from = i;
-            // A LF right after the password's CR belongs to the password line.
-            if (data[from] == '\n') {
+            // A LF right after the password's CR belongs to the password line, in whatever chunk it
+            // comes; any later LF is the terminal's, for the interpreter.
+            if (afterPassword && data[from] == '\n') {
                 from++;
             }
+            afterPassword = false;
             if (from < end) {
                 interpreter.receive(data, from, end - from);
             }
@@ -153,6 +157,7 @@ public final class RemoteAtSession implements AutoCloseable {
             checking = false;
             terminal.send("\r\nOK\r\n".getBytes(StandardCharsets.US_ASCII));
             interpreter = builder.interfaceType(AtInterface.REMOTE).terminal(terminal).build();
+            afterPassword = true;
         } else {
             Duration delay = throttle.failed(source, scheduler.nanoTime());
             pending = scheduler.schedule(delay, this::refuse);

@@ -96,7 +96,13 @@ public record AtScript(List<AtScriptStep> steps) {
             return new ParseResult.Failure(lineNumber, line.length() + 1,
                     "expected command;answer;timeout(ms)");
         }
-        String command = line.substring(0, middle).strip();
+        String rawCommand = line.substring(0, middle);
+        String command = rawCommand.strip();
+        // Where the command starts in the line, so that a bad character's column is its own.
+        int lead = 0;
+        while (lead < rawCommand.length() && Character.isWhitespace(rawCommand.charAt(lead))) {
+            lead++;
+        }
         String answer = line.substring(middle + 1, last).strip();
         String timeout = line.substring(last + 1).strip();
         if (command.isEmpty()) {
@@ -105,7 +111,8 @@ public record AtScript(List<AtScriptStep> steps) {
         for (int k = 0; k < command.length(); k++) {
             char ch = command.charAt(k);
             if (ch < 0x20 || ch > 0x7E) {
-                return new ParseResult.Failure(lineNumber, line.indexOf(ch) + 1, "command holds a control or non-ASCII character");
+                return new ParseResult.Failure(lineNumber, lead + k + 1,
+                        "command holds a control or non-ASCII character");
             }
         }
         if (timeout.isEmpty() || timeout.length() > 7 || !timeout.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {

@@ -35,6 +35,10 @@ public final class AtScriptRunner {
     private int index;
     private ScheduledTask timer;
     private boolean waiting;
+    /** Inside {@code output.accept}: a synchronous peer may answer (and finish a step) from there. */
+    private boolean sending;
+    /** A step finished while sending: the loop in {@link #next()} goes on, instead of a nested call. */
+    private boolean nextPending;
 
     /**
      * @param scheduler the time source for the timeouts
@@ -120,25 +124,47 @@ public final class AtScriptRunner {
         }
     }
 
+    /**
+     * Sends steps until one waits for its answer. A peer that answers synchronously, from inside
+     * {@code output.accept}, does not recurse into here (a long script would overflow the stack): it
+     * leaves {@link #nextPending} for this loop.
+     */
     private void next() {
+        if (sending) {
+            nextPending = true;
+            return;
+        }
         while (script != null && index < script.steps().size()) {
             AtScriptStep step = script.steps().get(index);
             lastLines.clear();
             byte[] command = (step.command() + "\r").getBytes(StandardCharsets.ISO_8859_1);
             if (step.answer().isEmpty()) {
                 index++;
-                output.accept(command);
+                send(command);
+                nextPending = false;
                 continue;
             }
             // Armed before sending: a synchronous peer answers from inside output.accept.
             waiting = true;
             int stepIndex = index;
             timer = scheduler.schedule(step.timeout(), () -> timedOut(stepIndex));
-            output.accept(command);
-            return;
+            send(command);
+            if (!nextPending) {
+                return;
+            }
+            nextPending = false;
         }
         if (script != null) {
             finish(new ScriptResult.Completed(script.steps().size()));
+        }
+    }
+
+    private void send(byte[] command) {
+        sending = true;
+        try {
+            output.accept(command);
+        } finally {
+            sending = false;
         }
     }
 

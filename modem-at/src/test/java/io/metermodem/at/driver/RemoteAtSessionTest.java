@@ -25,12 +25,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The remote interface behind the communication password, without I/O and over TCP. */
+/** The remote interface behind the communication password (AT-19, SEC-5), without I/O and over TCP. */
 class RemoteAtSessionTest {
+
+    /** Far more than any answer here: a bound for the read loop, whatever the server sends. */
+    private static final int MAX_READ = 4_096;
 
     private final MockBoard board = MockBoard.builder().build();
     private final ConfigurationService config = ConfigurationService.open(
@@ -189,6 +194,21 @@ class RemoteAtSessionTest {
     }
 
     @Test
+    @DisplayName("AT-19: only the LF of the password's CR LF is dropped; an LF opening a later chunk reaches the interpreter")
+    void laterLineFeedIsEchoed() {
+        config.apply(Transaction.builder().set("sec.comm_password", "s3cret-Pw").build());
+        RemoteAtSession session = new RemoteAtSession(config, out::writeBytes, builder());
+        take();
+        feed(session, "s3cret-Pw\r\n");
+        assertEquals("\r\nOK\r\n", take(), "the password's LF, in a chunk of its own, is not echoed");
+        byte[] later = "\nAT\r".getBytes(StandardCharsets.US_ASCII);
+        session.receive(later, 0, later.length);
+        // Before: any chunk after the login lost a leading LF, so the echo depended on the split.
+        assertEquals("\nAT\r\r\nOK\r\n", take(), "echoed like an LF inside a chunk");
+        session.close();
+    }
+
+    @Test
     @DisplayName("AT-19: an over-long password line fails instead of growing without bound")
     void longPassword() {
         RemoteAtSession session = new RemoteAtSession(config, out::writeBytes, builder());
@@ -200,6 +220,7 @@ class RemoteAtSessionTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // real sockets and threads: a safety net, not a speed test
     @DisplayName("AT-19: remote AT over TCP: password, then ATI answers and AT+CIMI is refused")
     void overTcp() throws IOException {
         config.apply(Transaction.builder().set("sec.comm_password", "tcp-Pass1").build());
@@ -247,9 +268,10 @@ class RemoteAtSessionTest {
         return socket;
     }
 
+    /** Reads up to {@code end}, the end of the stream or {@value #MAX_READ} characters, whichever comes first. */
     private static String readUntil(InputStream in, String end) throws IOException {
         StringBuilder sb = new StringBuilder();
-        while (!sb.toString().endsWith(end)) {
+        while (!sb.toString().endsWith(end) && sb.length() < MAX_READ) {
             int b = in.read();
             if (b < 0) {
                 break;

@@ -12,20 +12,16 @@ import io.metermodem.config.password.PasswordHash;
 import io.metermodem.config.store.ConfigurationStore;
 import io.metermodem.hal.cellular.AccessTechnology;
 import io.metermodem.hal.mock.MockBoard;
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** AT scripts: parsing the manual's step format and running it in virtual time. */
+/** AT scripts (AT-25): parsing the manual's step format and running it in virtual time. */
 class AtScriptTest {
 
     private final MockBoard board = MockBoard.builder().build();
@@ -67,6 +63,16 @@ class AtScriptTest {
                 AtScript.parse("AT;OK;1\n".repeat(AtScript.MAX_STEPS + 1)));
     }
 
+    @Test
+    @DisplayName("AT-25: a control character in a command is reported at its own column, also when the line is indented with it")
+    void controlCharacterColumn() {
+        // Before: the column of the first such character anywhere in the line, here the indent (1).
+        assertEquals(new AtScript.ParseResult.Failure(1, 4, "command holds a control or non-ASCII character"),
+                AtScript.parse("\tAT\tI;OK;100"));
+        assertEquals(new AtScript.ParseResult.Failure(2, 5, "command holds a control or non-ASCII character"),
+                AtScript.parse("AT;OK;1\n  AT\u00e9;OK;1"));
+    }
+
     private AtScriptRunner runnerOnInterpreter() {
         board.network().registerOn(AccessTechnology.LTE, "MeterNet");
         AtScriptRunner[] runner = new AtScriptRunner[1];
@@ -88,6 +94,15 @@ class AtScriptTest {
         assertEquals(9600, config.current().intValue("tm.baud"));
         assertEquals("8N1", config.current().word("tm.data_format"));
         assertEquals("itron.apn", config.current().text("conn.apn_name"));
+    }
+
+    @Test
+    @DisplayName("AT-25: the longest script the parser accepts, answered at once by the interpreter, runs to the end")
+    void longestScriptAnsweredAtOnce() {
+        AtScriptRunner runner = runnerOnInterpreter();
+        runner.start(parsed("ATE0;OK;100\n" + "AT;OK;100\n".repeat(AtScript.MAX_STEPS - 1)), results::add);
+        board.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(new ScriptResult.Completed(AtScript.MAX_STEPS)), results);
     }
 
     @Test
@@ -129,21 +144,25 @@ class AtScriptTest {
         assertEquals(List.of(new ScriptResult.Completed(2)), results);
     }
 
-    @Provide
-    Arbitrary<String> scriptText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(3_000),
-                Arbitraries.of("AT", ";", "OK", "100", "\r", "\n", "#", " ", "99999999", "\u0007", "é")
-                        .list().ofMaxSize(400).map(l -> String.join("", l)));
+    private static final String[] SCRIPT_TOKENS = {"AT", ";", "OK", "100", "\r", "\n", "#", " ", "99999999", "\u0007", "é"};
+
+    /** Half the time any text up to 3,000 UTF-16 units, half the time up to 400 script tokens. */
+    private static String scriptText(Gen gen) {
+        if (gen.bool()) {
+            return gen.anyChars(0, 3_000);
+        }
+        return String.join("", gen.listOf(0, 400, () -> gen.oneOf(SCRIPT_TOKENS)));
     }
 
     @Property(tries = 300)
-    @Label("AT-25: the script parser takes any text and answers a script within bounds or a positioned failure")
-    void parserTotal(@ForAll("scriptText") String text) {
+    @DisplayName("AT-25: the script parser takes any text and answers a script within bounds or a positioned failure")
+    void parserTotal(Gen gen) {
+        String text = scriptText(gen);
         AtScript.ParseResult result = AtScript.parse(text);
         if (result instanceof AtScript.ParseResult.Parsed p) {
             assertTrue(p.script().steps().size() <= AtScript.MAX_STEPS);
             p.script().steps().forEach(s -> assertTrue(s.timeout().toMillis() <= AtScript.MAX_TIMEOUT_MS));
+            AtScriptFuzzTest.assertWrittenOutReadsBack(p.script());
         } else {
             AtScript.ParseResult.Failure f = (AtScript.ParseResult.Failure) result;
             assertTrue(f.line() >= 1 && f.column() >= 1, f.toString());
