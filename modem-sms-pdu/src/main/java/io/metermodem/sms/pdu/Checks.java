@@ -1,5 +1,7 @@
 package io.metermodem.sms.pdu;
 
+import java.util.Optional;
+
 /** Argument checks shared by the message records. */
 final class Checks {
 
@@ -9,6 +11,12 @@ final class Checks {
     static void octet(String name, int value) {
         if (value < 0 || value > 255) {
             throw new IllegalArgumentException(name + " " + value + " is not an octet");
+        }
+    }
+
+    static void serviceCentre(Optional<Address> serviceCentre) {
+        if (serviceCentre.isPresent() && serviceCentre.get().type() == TypeOfNumber.ALPHANUMERIC) {
+            throw new IllegalArgumentException("an SMSC address is a number, not alphanumeric");
         }
     }
 

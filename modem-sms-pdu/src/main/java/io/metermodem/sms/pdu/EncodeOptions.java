@@ -24,7 +24,7 @@ public record EncodeOptions(Optional<Address> serviceCentre, Optional<Alphabet> 
         boolean sixteenBitReference, ValidityPeriod validityPeriod, boolean statusReportRequest, int messageReference) {
 
     /**
-     * @throws IllegalArgumentException if a reference is out of range
+     * @throws IllegalArgumentException if a reference is out of range or the SMSC is alphanumeric
      */
     public EncodeOptions {
         Objects.requireNonNull(serviceCentre, "serviceCentre");
@@ -34,6 +34,7 @@ public record EncodeOptions(Optional<Address> serviceCentre, Optional<Alphabet> 
             throw new IllegalArgumentException("concatenation reference " + concatReference + " does not fit "
                     + (sixteenBitReference ? 16 : 8) + " bits");
         }
+        Checks.serviceCentre(serviceCentre);
         Checks.octet("message reference", messageReference);
     }
 
@@ -43,8 +44,9 @@ public record EncodeOptions(Optional<Address> serviceCentre, Optional<Alphabet> 
     }
 
     /**
-     * @param smsc the SMSC address for the prefix
+     * @param smsc the SMSC address for the prefix, a number
      * @return a copy with it
+     * @throws IllegalArgumentException if it is alphanumeric
      */
     public EncodeOptions withServiceCentre(Address smsc) {
         return new EncodeOptions(Optional.of(smsc), alphabet, concatReference, sixteenBitReference, validityPeriod,

@@ -115,12 +115,16 @@ final class PduDecoder {
             throw new MalformedPduException(PduField.SMSC_LENGTH, at,
                     "SMSC address of " + length + " octets; at most 11 (type and 10 octets of digits)");
         }
+        int typeAt = position;
         int type = u8(PduField.SMSC_ADDRESS, "SMSC type of address");
+        if (TypeOfNumber.of(type >>> 4) == TypeOfNumber.ALPHANUMERIC) {
+            // TS 24.011 carries the SMSC as a BCD number; a packed name would have no septet count, so
+            // 8n-1 septets could not be told from 8n (the trailing '@' bug).
+            throw new MalformedPduException(PduField.SMSC_ADDRESS, typeAt, String.format(
+                    "type of address %02X is alphanumeric; an SMSC address is a number", type));
+        }
         int digitsAt = position;
         byte[] octets = take(length - 1, PduField.SMSC_ADDRESS, "SMSC address digits");
-        if (TypeOfNumber.of(type >>> 4) == TypeOfNumber.ALPHANUMERIC) {
-            return Optional.of(alphanumeric(octets, (length - 1) * 2, digitsAt, PduField.SMSC_ADDRESS));
-        }
         int semiOctets = 2 * octets.length;
         if (semiOctets > 0 && (octets[octets.length - 1] & 0xF0) == 0xF0) {
             semiOctets--;
@@ -141,16 +145,16 @@ final class PduDecoder {
         byte[] octets = take((semiOctets + 1) / 2, PduField.ADDRESS, what);
         TypeOfNumber ton = TypeOfNumber.of(type >>> 4);
         if (ton == TypeOfNumber.ALPHANUMERIC) {
-            return alphanumeric(octets, semiOctets, digitsAt, PduField.ADDRESS);
+            return alphanumeric(octets, semiOctets, digitsAt);
         }
         return new Address(ton, type & 0x0F, digits(octets, semiOctets, digitsAt, PduField.ADDRESS));
     }
 
-    private static Address alphanumeric(byte[] octets, int semiOctets, int at, PduField field) throws MalformedPduException {
+    private static Address alphanumeric(byte[] octets, int semiOctets, int at) throws MalformedPduException {
         int septets = semiOctets * 4 / 7;
         String name = GsmAlphabet.fromSeptets(GsmAlphabet.unpack(octets, 0, 0, septets), 0, septets);
         if (GsmAlphabet.septetCount(name) > Address.MAX_ALPHANUMERIC_SEPTETS) {
-            throw new MalformedPduException(field, at, "alphanumeric address longer than "
+            throw new MalformedPduException(PduField.ADDRESS, at, "alphanumeric address longer than "
                     + Address.MAX_ALPHANUMERIC_SEPTETS + " septets");
         }
         return Address.alphanumeric(name);

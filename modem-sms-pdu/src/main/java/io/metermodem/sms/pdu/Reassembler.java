@@ -58,7 +58,9 @@ public final class Reassembler {
      * @param part a received message
      * @param now  the current time
      * @return {@link ReassemblyResult.Complete} with the whole message, {@link ReassemblyResult.Pending},
-     *         or {@link ReassemblyResult.Duplicate}
+     *         or {@link ReassemblyResult.Duplicate}; only a part that is held gives up other messages to
+     *         make room (reported in {@link ReassemblyResult.Pending#evicted()}), never the part that
+     *         completes its message
      */
     public ReassemblyResult accept(SmsDeliver part, Instant now) {
         var concat = part.concat();
@@ -68,6 +70,19 @@ public final class Reassembler {
         ConcatInfo info = concat.get();
         Key key = new Key(part.originator(), info.reference(), info.total(), info.sixteenBitReference());
         Pending message = pending.get(key);
+        if (message != null) {
+            if (message.parts.containsKey(info.sequence())) {
+                return new ReassemblyResult.Duplicate(info);
+            }
+            if (message.parts.size() + 1 == info.total()) {
+                // The last missing part: the message leaves at once, so nothing has to make room for it
+                // (and Complete has no place to report a message given up for room).
+                pending.remove(key);
+                heldParts -= message.parts.size();
+                message.parts.put(info.sequence(), part);
+                return new ReassemblyResult.Complete(new ReassembledSms(part.originator(), new ArrayList<>(message.parts.values())));
+            }
+        }
         List<IncompleteSms> evicted = new ArrayList<>();
         if (message == null) {
             while (pending.size() >= maxMessages) {
@@ -75,8 +90,6 @@ public final class Reassembler {
             }
             message = new Pending(now);
             pending.put(key, message);
-        } else if (message.parts.containsKey(info.sequence())) {
-            return new ReassemblyResult.Duplicate(info);
         }
         while (heldParts >= maxParts) {
             Key oldest = pending.keySet().iterator().next();
@@ -89,13 +102,9 @@ public final class Reassembler {
             }
             evicted.add(evictOldest());
         }
+        // A message of two or more parts is never complete here: its last part took the branch above.
         message.parts.put(info.sequence(), part);
         heldParts++;
-        if (message.parts.size() == info.total()) {
-            pending.remove(key);
-            heldParts -= message.parts.size();
-            return new ReassemblyResult.Complete(new ReassembledSms(part.originator(), new ArrayList<>(message.parts.values())));
-        }
         return new ReassemblyResult.Pending(message.parts.size(), info.total(), evicted);
     }
 

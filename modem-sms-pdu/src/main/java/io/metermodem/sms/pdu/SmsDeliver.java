@@ -8,7 +8,7 @@ import java.util.Optional;
  * SMS-DELIVER (TS 23.040 9.2.2.1): a message the service centre delivers to the modem, as
  * {@code +CMGR} and {@code +CMT} show it in PDU mode.
  *
- * @param serviceCentre          the SMSC of the prefix, empty without one
+ * @param serviceCentre          the SMSC of the prefix (a number), empty without one
  * @param originator             TP-OA, the sender (a number or an alphanumeric name)
  * @param moreMessagesToSend     whether the SMSC has more messages waiting (TP-MMS bit clear)
  * @param replyPath              TP-RP
@@ -23,8 +23,8 @@ public record SmsDeliver(Optional<Address> serviceCentre, Address originator, bo
         OffsetDateTime serviceCentreTime, UserData userData) implements Sms {
 
     /**
-     * @throws IllegalArgumentException if the user data does not match the data coding or a field is out
-     *                                  of range
+     * @throws IllegalArgumentException if the user data does not match the data coding, a field is out
+     *                                  of range, or the SMSC is alphanumeric
      */
     public SmsDeliver {
         Objects.requireNonNull(serviceCentre, "serviceCentre");
@@ -32,6 +32,7 @@ public record SmsDeliver(Optional<Address> serviceCentre, Address originator, bo
         Objects.requireNonNull(dataCoding, "dataCoding");
         Objects.requireNonNull(serviceCentreTime, "serviceCentreTime");
         Objects.requireNonNull(userData, "userData");
+        Checks.serviceCentre(serviceCentre);
         Checks.octet("protocol identifier", protocolId);
         Checks.userData(dataCoding, userData);
     }

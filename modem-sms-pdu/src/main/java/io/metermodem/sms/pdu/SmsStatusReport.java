@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * SMS-STATUS-REPORT (TS 23.040 9.2.2.3): the service centre's report on a message the modem sent
  * with TP-SRR set.
  *
- * @param serviceCentre         the SMSC of the prefix, empty without one
+ * @param serviceCentre         the SMSC of the prefix (a number), empty without one
  * @param messageReference      TP-MR of the submitted message
  * @param recipient             TP-RA, the recipient of that message
  * @param moreMessagesToSend    TP-MMS clear
@@ -28,7 +28,8 @@ public record SmsStatusReport(Optional<Address> serviceCentre, int messageRefere
         Optional<UserData> reportData) implements Sms {
 
     /**
-     * @throws IllegalArgumentException if a field is out of range or the data does not match its coding
+     * @throws IllegalArgumentException if a field is out of range, the data does not match its coding, or
+     *                                  the SMSC is alphanumeric
      */
     public SmsStatusReport {
         Objects.requireNonNull(serviceCentre, "serviceCentre");
@@ -38,6 +39,7 @@ public record SmsStatusReport(Optional<Address> serviceCentre, int messageRefere
         Objects.requireNonNull(protocolId, "protocolId");
         Objects.requireNonNull(dataCoding, "dataCoding");
         Objects.requireNonNull(reportData, "reportData");
+        Checks.serviceCentre(serviceCentre);
         Checks.octet("message reference", messageReference);
         Checks.octet("status", status);
         if (protocolId.isPresent()) {

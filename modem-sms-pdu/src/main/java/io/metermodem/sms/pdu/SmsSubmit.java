@@ -7,7 +7,7 @@ import java.util.Optional;
  * SMS-SUBMIT (TS 23.040 9.2.2.2): a message the modem hands to the service centre with
  * {@code AT+CMGS}.
  *
- * @param serviceCentre       the SMSC of the prefix, empty to let the module use its stored one
+ * @param serviceCentre       the SMSC of the prefix (a number), empty to let the module use its stored one
  * @param messageReference    TP-MR, 0..255 (modules usually replace it)
  * @param destination         TP-DA
  * @param rejectDuplicates    TP-RD
@@ -23,8 +23,8 @@ public record SmsSubmit(Optional<Address> serviceCentre, int messageReference, A
         DataCoding dataCoding, ValidityPeriod validityPeriod, UserData userData) implements Sms {
 
     /**
-     * @throws IllegalArgumentException if the user data does not match the data coding or a field is out
-     *                                  of range
+     * @throws IllegalArgumentException if the user data does not match the data coding, a field is out
+     *                                  of range, or the SMSC is alphanumeric
      */
     public SmsSubmit {
         Objects.requireNonNull(serviceCentre, "serviceCentre");
@@ -35,6 +35,7 @@ public record SmsSubmit(Optional<Address> serviceCentre, int messageReference, A
         if (destination.type() == TypeOfNumber.ALPHANUMERIC) {
             throw new IllegalArgumentException("a destination cannot be alphanumeric");
         }
+        Checks.serviceCentre(serviceCentre);
         Checks.octet("message reference", messageReference);
         Checks.octet("protocol identifier", protocolId);
         Checks.userData(dataCoding, userData);

@@ -264,4 +264,22 @@ class PduCodecTest {
         assertEquals(Optional.empty(), sms.concat());
         assertEquals(1, sms.userData().header().size());
     }
+
+    @Test
+    @DisplayName("SMS-13: an alphanumeric SMSC address is refused: decoding names SMSC_ADDRESS at its type octet, encoding throws")
+    void alphanumericServiceCentreRefused() throws MalformedPduException {
+        // Found while fuzzing (seed bad-alphanumeric-smsc-7-octets): a packed SMSC name of 7 octets read as
+        // 8 septets and came back from encode -> decode with a trailing '@'.
+        MalformedPduException e = malformed("08D09B60381C0E87C3" + "04" + "0191F1" + "00" + "00" + "52211332958549" + "00");
+        assertEquals(PduField.SMSC_ADDRESS, e.field());
+        assertEquals(1, e.offset());
+        assertEquals("SMSC_ADDRESS at octet 1: type of address D0 is alphanumeric; an SMSC address is a number", e.getMessage());
+
+        assertThrows(IllegalArgumentException.class, () -> EncodeOptions.defaults().withServiceCentre(Address.alphanumeric("Operator")));
+        assertThrows(IllegalArgumentException.class, () -> new SmsDeliver(Optional.of(Address.alphanumeric("Operator")),
+                Address.of("+1"), false, false, false, 0, DataCoding.GSM_7BIT, TIME, UserData.text("x")));
+        // a number is fine, whatever its type
+        assertEquals(Optional.of(Address.national("0301234")), SmsPdu.decodeSubmit(SmsPdu.encodeSubmit(Address.of("+1"), "x",
+                EncodeOptions.defaults().withServiceCentre(Address.national("0301234"))).get(0).hex()).serviceCentre());
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one of the independent peer codecs (python3-gammu, node-pdu) through a small script in
@@ -80,7 +81,7 @@ final class PeerProcess {
 
     /** Runs a command; returns its stdout lines, or null when {@code probe} and it cannot run or fails. */
     private static List<String> run(List<String> command, Map<String, String> env, String input, boolean probe)
-            throws IOException, InterruptedException, ExecutionException {
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         Process process;
@@ -105,9 +106,11 @@ final class PeerProcess {
             if (probe) {
                 return null;
             }
-            fail(command + " exited " + process.exitValue() + ": " + new String(err.get(), StandardCharsets.UTF_8));
+            fail(command + " exited " + process.exitValue() + ": "
+                    + new String(err.get(LIMIT_SECONDS, TimeUnit.SECONDS), StandardCharsets.UTF_8));
         }
-        return new String(out.get(), StandardCharsets.UTF_8).lines().toList();
+        // bounded too: a child the peer left behind could keep the pipe open
+        return new String(out.get(LIMIT_SECONDS, TimeUnit.SECONDS), StandardCharsets.UTF_8).lines().toList();
     }
 
     private static CompletableFuture<byte[]> readAll(InputStream stream) {

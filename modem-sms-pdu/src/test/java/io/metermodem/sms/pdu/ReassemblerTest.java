@@ -36,8 +36,8 @@ class ReassemblerTest {
         Address from = Address.of("+491701234567");
         List<SmsDeliver> parts = parts(from, "z".repeat(400), 9, false);
 
-        assertInstanceOf(ReassemblyResult.Complete.class,
-                reassembler.accept(SmsPdu.decodeDeliver(SmsPdu.encodeDeliver(from, TIME, "short", EncodeOptions.defaults()).get(0).hex()), T0));
+        SmsDeliver single = SmsPdu.decodeDeliver(SmsPdu.encodeDeliver(from, TIME, "short", EncodeOptions.defaults()).get(0).hex());
+        assertEquals(new ReassemblyResult.Complete(new ReassembledSms(from, List.of(single))), reassembler.accept(single, T0));
         assertEquals(new ReassemblyResult.Pending(1, 3, List.of()), reassembler.accept(parts.get(2), T0));
         assertEquals(new ReassemblyResult.Pending(2, 3, List.of()), reassembler.accept(parts.get(0), T0));
         ReassemblyResult last = reassembler.accept(parts.get(1), T0.plusSeconds(5));
@@ -95,7 +95,8 @@ class ReassemblerTest {
         assertEquals(parts.get(0).text() + parts.get(2).text(), gone.partialText());
         assertEquals(0, reassembler.pendingParts());
         // the late part now starts a new message instead of completing the expired one
-        assertInstanceOf(ReassemblyResult.Pending.class, reassembler.accept(parts.get(1), T0.plus(Duration.ofMinutes(11))));
+        assertEquals(new ReassemblyResult.Pending(1, 3, List.of()), reassembler.accept(parts.get(1), T0.plus(Duration.ofMinutes(11))));
+        assertEquals(1, reassembler.pendingParts());
     }
 
     @Test
@@ -132,5 +133,24 @@ class ReassemblerTest {
         assertEquals("v".repeat(200), assertInstanceOf(ReassemblyResult.Complete.class, done).message().text());
         assertTrue(reassembler.pendingParts() <= 5);
         assertThrows(IllegalArgumentException.class, () -> new Reassembler(Duration.ZERO, 1, 1));
+    }
+
+    @Test
+    @DisplayName("SMS-13: the part that completes a message gives up no other message, even when the reassembler is full")
+    void completingPartEvictsNothing() throws MalformedPduException {
+        // Found by ReassemblerFuzzTest (seed evicted-by-max-parts-while-completing): the other message
+        // was given up to make room for a part that never stays, and Complete could not report it.
+        Reassembler reassembler = new Reassembler(Duration.ofHours(1), 8, 2);
+        List<SmsDeliver> waiting = parts(Address.of("+1"), "b".repeat(400), 7, false);
+        List<SmsDeliver> pair = parts(Address.of("+2"), "a".repeat(200), 9, false);
+        reassembler.accept(waiting.get(0), T0);
+        reassembler.accept(pair.get(0), T0);
+
+        ReassemblyResult done = reassembler.accept(pair.get(1), T0);
+
+        assertEquals("a".repeat(200), assertInstanceOf(ReassemblyResult.Complete.class, done).message().text());
+        assertEquals(1, reassembler.pendingMessages());
+        assertEquals(1, reassembler.pendingParts());
+        assertEquals(new ReassemblyResult.Pending(2, 3, List.of()), reassembler.accept(waiting.get(1), T0));
     }
 }

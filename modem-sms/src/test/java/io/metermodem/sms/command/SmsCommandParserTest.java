@@ -73,7 +73,7 @@ class SmsCommandParserTest {
     void lengthLimit() {
         String at160 = "cmd=conn.apn_name = " + "a".repeat(140);
         assertEquals(160, at160.length());
-        assertInstanceOf(SmsEnvelope.Command.class, SmsCommandParser.envelope(at160));
+        assertEquals(new SmsEnvelope.Command(null, at160), SmsCommandParser.envelope(at160));
         assertEquals(new SmsEnvelope.NotCommand(DropReason.TOO_LONG), SmsCommandParser.envelope(at160 + "a"));
     }
 
@@ -82,7 +82,8 @@ class SmsCommandParserTest {
     void lengthInCodePoints() {
         String text = "cmd=?" + "\uD83D\uDE00".repeat(155);
         assertEquals(160, text.codePointCount(0, text.length()));
-        assertInstanceOf(SmsEnvelope.Command.class, SmsCommandParser.envelope(text));
+        assertEquals(new SmsEnvelope.Command(null, text), SmsCommandParser.envelope(text));
+        assertEquals(new SmsEnvelope.NotCommand(DropReason.TOO_LONG), SmsCommandParser.envelope(text + "\uD83D\uDE00"));
     }
 
     @Test

@@ -285,7 +285,8 @@ class SmsCommandProcessorTest {
         SmsCommandProcessor other = new SmsCommandProcessor(config, clock, new PasswordThrottle(
                 new PasswordThrottle.Settings(1, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1), 100,
                         java.time.Duration.ofMinutes(1), 4)), MeterRegisterReader.NONE);
-        assertInstanceOf(SmsOutcome.Dropped.class, other.process(OPERATOR, "pw=x.cmd=ATR").toCompletableFuture().getNow(null));
+        assertEquals(new SmsOutcome.Dropped(DropReason.PASSWORD_WRONG),
+                other.process(OPERATOR, "pw=x.cmd=ATR").toCompletableFuture().getNow(null));
         assertEquals(new SmsOutcome.Dropped(DropReason.THROTTLED),
                 other.process(OPERATOR, "pw=s3cret.cmd=ATR").toCompletableFuture().getNow(null));
     }

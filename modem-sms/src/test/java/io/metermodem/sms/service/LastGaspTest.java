@@ -19,6 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Last Gasp (manual 3.8, PWR-1, PWR-2, SMS-12) on the mock board, in virtual time: the power-fail
+ * input hands {@code POWER LOST} to the module at the very instant it goes active (the manual: "immediately
+ * transmitted"), ahead of queued replies and within the supercapacitor's budget; {@code POWER RETURN}
+ * follows recovery; nothing is sent while {@code amm.last_gasp} is off.
+ */
 class LastGaspTest {
 
     private static final String NUMBER = "+36209999999";
@@ -52,27 +58,46 @@ class LastGaspTest {
     }
 
     @Test
-    @DisplayName("PWR-1, SMS-12: power loss sends POWER LOST at once to the configured number, within the supercapacitor's hold-up")
+    @DisplayName("PWR-1, SMS-12: power loss hands POWER LOST to the module at the very instant the power-fail input goes active; the network has it one send time later")
     void powerLost() {
         enable();
+        long cut = board.scheduler().nanoTime();
+        Duration send = network.timings().smsSendPerPart();
+
         power.cutPower();
-        board.advance(Duration.ofSeconds(5));
+        board.scheduler().runDueTasks(); // the listener's task, at the same virtual instant
+
+        assertEquals(cut, board.scheduler().nanoTime(), "no virtual time passed");
+        assertTrue(queue.isSending(), "handed to the module at the instant of the cut, not later");
+        board.advance(send.minusNanos(1));
+        assertEquals(List.of(), sentTexts(), "the module needs its send time");
+        board.advance(Duration.ofNanos(1));
         assertEquals(List.of(NUMBER + " POWER LOST"), sentTexts());
-        SentSms sent = network.sentSms().getFirst();
-        assertTrue(sent.sentAt().compareTo(Duration.ofSeconds(13)) < 0, "sent within seconds: " + sent.sentAt());
+        // a hand-over even 1 ns after the cut would move this instant
+        assertEquals(Duration.ofNanos(cut).plus(send), network.sentSms().getFirst().sentAt());
         assertTrue(power.isAlive(), "the supercapacitor still holds");
-        assertInstanceOf(SendResult.Sent.class, lastGasp.history().getFirst().result());
+        LastGasp.Notification notification = lastGasp.history().getFirst();
+        assertEquals(new LastGasp.Notification(LastGasp.POWER_LOST, NUMBER, cut, notification.result()), notification);
+        assertEquals(1, assertInstanceOf(SendResult.Sent.class, notification.result()).attempts());
     }
 
     @Test
-    @DisplayName("PWR-1, SMS-12: recovery sends POWER RETURN")
+    @DisplayName("PWR-1, SMS-12: recovery hands POWER RETURN to the module at the instant the input goes inactive")
     void powerReturn() {
         enable();
         power.cutPower();
         board.advance(Duration.ofSeconds(30));
+        long restored = board.scheduler().nanoTime();
+
         power.restorePower();
+        board.scheduler().runDueTasks();
+
+        assertTrue(queue.isSending(), "handed to the module at once");
         board.advance(Duration.ofSeconds(5));
         assertEquals(List.of(NUMBER + " POWER LOST", NUMBER + " POWER RETURN"), sentTexts());
+        assertEquals(Duration.ofNanos(restored).plus(network.timings().smsSendPerPart()), network.sentSms().get(1).sentAt());
+        assertEquals(List.of(LastGasp.POWER_LOST, LastGasp.POWER_RETURN),
+                lastGasp.history().stream().map(LastGasp.Notification::text).toList());
     }
 
     @Test
@@ -101,11 +126,17 @@ class LastGaspTest {
     void retriedWithinBudget() {
         enable();
         network.refuseNextSms(2);
+        long cut = board.scheduler().nanoTime();
         power.cutPower();
         board.advance(Duration.ofSeconds(60));
         assertEquals(List.of(NUMBER + " POWER LOST"), sentTexts());
+        // attempts at once, after 10 s and after 20 s more backoff, each taking the module's send time
+        Duration send = network.timings().smsSendPerPart();
+        Duration backoff = SmsSendQueue.Settings.DEFAULT.firstBackoff();
+        Duration expected = send.multipliedBy(3).plus(backoff).plus(backoff.multipliedBy(2));
         SentSms sent = network.sentSms().getFirst();
-        assertTrue(sent.sentAt().minus(Duration.ofSeconds(10)).compareTo(LastGasp.DEFAULT_BUDGET) < 0);
+        assertEquals(Duration.ofNanos(cut).plus(expected), sent.sentAt());
+        assertTrue(expected.compareTo(LastGasp.DEFAULT_BUDGET) < 0);
         assertEquals(3, ((SendResult.Sent) lastGasp.history().getFirst().result()).attempts());
     }
 

@@ -44,9 +44,9 @@ class SmsSendQueueTest {
         assertTrue(queue.isSending());
         assertEquals(1, queue.waitingCount());
         board.advance(Duration.ofSeconds(10));
-        assertInstanceOf(SendResult.Sent.class, a.getNow(null));
-        assertInstanceOf(SendResult.Sent.class, b.getNow(null));
         assertEquals(List.of("one", "two"), network.sentSms().stream().map(SentSms::text).toList());
+        assertEquals(new SendResult.Sent(network.sentSms().get(0).reference(), 1), a.getNow(null));
+        assertEquals(new SendResult.Sent(network.sentSms().get(1).reference(), 1), b.getNow(null));
     }
 
     @Test
@@ -111,7 +111,7 @@ class SmsSendQueueTest {
                 board.scheduler().nanoTime() + Duration.ofSeconds(30).toNanos()).toCompletableFuture();
         board.advance(Duration.ofSeconds(10));
         assertEquals(List.of("reply 1", "POWER LOST", "reply 2"), network.sentSms().stream().map(SentSms::text).toList());
-        assertInstanceOf(SendResult.Sent.class, urgent.getNow(null));
+        assertEquals(new SendResult.Sent(network.sentSms().get(1).reference(), 1), urgent.getNow(null));
     }
 
     @Test
@@ -120,8 +120,8 @@ class SmsSendQueueTest {
         String text = "x".repeat(400);
         var r = send(text);
         board.advance(Duration.ofSeconds(10));
-        assertInstanceOf(SendResult.Sent.class, r.getNow(null));
         SentSms sent = network.sentSms().getFirst();
+        assertEquals(new SendResult.Sent(sent.reference(), 1), r.getNow(null));
         assertEquals(text, sent.text());
         assertEquals(3, sent.parts());
     }

@@ -61,6 +61,8 @@ class SmsThroughModuleDriverTest {
         for (int i = 0; i < 6000 && !started.isDone(); i++) {
             scheduler.advance(Duration.ofMillis(10));
         }
+        // done or not, never wait on it: a driver that did not start fails here instead of blocking
+        assertTrue(started.isDone(), "the driver started within 60 s of virtual time");
         started.get();
         module.register(RegistrationState.REGISTERED_HOME, AccessTechnology.LTE);
         SmsCommandProcessor processor = new SmsCommandProcessor(config, scheduler,
