@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.metermodem.config.ChangeOutcome;
 import io.metermodem.config.ConfigurationService;
 import io.metermodem.config.Transaction;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,14 @@ class ConfigurationCommandsTest {
         assertEquals("meters.example", h.config.current().text("conn.apn_name"));
         ConfigurationService afterRestart = h.openConfig();
         assertEquals("meters.example", afterRestart.current().text("conn.apn_name"));
-        assertTrue(h.events.stream().anyMatch(e -> e instanceof AtEvent.ConfigurationSaved s
-                && s.outcome() instanceof ChangeOutcome.Committed));
+        List<ChangeOutcome> saves = h.events.stream().filter(AtEvent.ConfigurationSaved.class::isInstance)
+                .map(e -> ((AtEvent.ConfigurationSaved) e).outcome()).toList();
+        assertEquals(1, saves.size(), "one AT&W, one transaction: " + saves);
+        ChangeOutcome.Committed committed = assertInstanceOf(ChangeOutcome.Committed.class, saves.get(0));
+        // A new device has no stored profile yet, so AT&W writes the profile with the APN.
+        assertEquals(Set.of("conn.apn_name", "at.profile"), committed.changed());
+        assertEquals("meters.example", committed.configuration().text("conn.apn_name"));
+        assertEquals(ChangeOutcome.OK, committed.errorCode());
     }
 
     @Test
@@ -96,7 +104,13 @@ class ConfigurationCommandsTest {
         h.send("AT+CGDCONT=1,\"IP\",\"one.apn\"\r");
         h.board.nonVolatileMemory().cutPower();
         assertEquals("\r\nERROR\r\n", h.send("AT&W\r"));
-        assertInstanceOf(AtEvent.ConfigurationSaved.class, h.events.get(h.events.size() - 2));
+        AtEvent.ConfigurationSaved saved = assertInstanceOf(AtEvent.ConfigurationSaved.class,
+                h.events.get(h.events.size() - 2));
+        ChangeOutcome.StorageFailure failure = assertInstanceOf(ChangeOutcome.StorageFailure.class, saved.outcome());
+        assertEquals(ChangeOutcome.CRC_MISMATCH, failure.errorCode(), "the manual's -1 for a failed write");
+        assertEquals("", failure.configuration().text("conn.apn_name"), "the configuration in force is the old one");
+        assertEquals("", h.config.current().text("conn.apn_name"));
+        assertTrue(failure.reason().contains("read 0x0 refused: the flash has no power"), failure.reason());
         assertEquals("\r\n+CGDCONT: 1,\"IP\",\"one.apn\"\r\n\r\nOK\r\n", h.send("AT+CGDCONT?\r"));
     }
 }

@@ -40,11 +40,14 @@ record PemBlock(String type, byte[] der) {
             }
             String type = pem.substring(begin + BEGIN.length(), typeEnd);
             String endLine = END + type + DASHES;
-            int end = pem.indexOf(endLine, typeEnd);
+            int bodyStart = typeEnd + DASHES.length();
+            // Searched after the BEGIN line's own dashes: in "-----BEGIN X-------END X-----" they
+            // must not double as the start of the END line (the body would end before it began).
+            int end = pem.indexOf(endLine, bodyStart);
             if (end < 0) {
                 throw bad(slot, blocks.size(), "no '" + endLine + "' for '" + type + "'");
             }
-            String body = pem.substring(typeEnd + DASHES.length(), end);
+            String body = pem.substring(bodyStart, end);
             if (body.contains(":")) {
                 // RFC 1421 headers (Proc-Type: 4,ENCRYPTED) mean an OpenSSL-encrypted legacy key.
                 throw new CertificateBankException(Problem.UNSUPPORTED_KEY, slot,

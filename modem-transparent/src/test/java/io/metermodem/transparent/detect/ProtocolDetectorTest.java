@@ -6,23 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metermodem.hal.serial.FrameFormat;
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * The first-packet detector of the data format {@code Auto} (TR-4): each kind of first packet gets
+ * its verdict and meter line format as early as the bytes allow, the same verdict for any split of
+ * the bytes into reads, and never later than {@link ProtocolDetector#MAX_INSPECTED_BYTES} bytes.
+ */
 class ProtocolDetectorTest {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
@@ -179,35 +182,116 @@ class ProtocolDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new ProtocolDetector().offer(null));
     }
 
-    @Property
-    @Label("TR-4: any bytes in any chunking get the verdict of the whole, within the bound of inspected bytes")
-    void chunkingNeverChangesTheVerdict(@ForAll @Size(max = 48) byte[] stream, @ForAll long seed,
-                                        @ForAll boolean mask) {
-        Optional<Detection> whole = ProtocolDetector.detect(stream, mask);
-        ProtocolDetector detector = new ProtocolDetector(mask);
-        Random random = new Random(seed);
-        int position = 0;
-        Optional<Detection> chunked = Optional.empty();
-        while (position < stream.length) {
-            int chunk = 1 + random.nextInt(Math.min(8, stream.length - position));
-            chunked = detector.offer(stream, position, chunk);
-            position += chunk;
+    /**
+     * A first packet of up to 48 bytes: plain random bytes, or random bytes behind the start of each
+     * kind of packet (so that the HDLC and wrapper branches are reached far more often than by
+     * chance), or a complete HDLC frame with a correct FCS.
+     */
+    private static byte[] firstPacket(Gen gen) {
+        byte[] packet = gen.bytes(0, 48);
+        switch (gen.uniformInt(0, 5)) {
+            case 0 -> { }
+            case 1 -> prefix(packet, (byte) '/');
+            case 2 -> prefix(packet, (byte) 0x7E, (byte) (0xA0 | gen.uniformInt(0, 7)), (byte) gen.intBetween(0, 40));
+            case 3 -> prefix(packet, (byte) 0x00, (byte) 0x01, (byte) 0x00, (byte) 0x10, (byte) 0x00, (byte) 0x01,
+                    (byte) 0x00, (byte) gen.intBetween(0, 3));
+            case 4 -> {
+                return concat(hdlcFrame(gen.bytes(0, ProtocolDetector.MAX_INSPECTED_BYTES - 9)), gen.bytes(0, 16));
+            }
+            default -> {
+                // 7E1 characters read at 8 bits: the '/' may carry the parity bit in bit 7.
+                prefix(packet, (byte) 0xAF);
+            }
         }
-        assertEquals(whole, chunked);
+        return packet;
+    }
+
+    private static void prefix(byte[] packet, byte... start) {
+        System.arraycopy(start, 0, packet, 0, Math.min(start.length, packet.length));
+    }
+
+    /** A closed HDLC frame (format type A, the given information field) with its correct FCS. */
+    private static byte[] hdlcFrame(byte[] information) {
+        int length = information.length + 7; // between the flags: format 2, addresses 2, control 1, FCS 2
+        byte[] frame = new byte[length + 2];
+        frame[0] = 0x7E;
+        frame[1] = (byte) (0xA0 | (length >> 8));
+        frame[2] = (byte) length;
+        frame[3] = 0x03;
+        frame[4] = 0x21;
+        frame[5] = (byte) 0x93;
+        System.arraycopy(information, 0, frame, 6, information.length);
+        int fcs = ProtocolDetector.crc16X25(frame, 1, length - 1);
+        frame[length - 1] = (byte) fcs;
+        frame[length] = (byte) (fcs >> 8);
+        frame[length + 1] = 0x7E;
+        return frame;
+    }
+
+    /** What a detector says after {@code pieces}, fed in order. */
+    private static Optional<Detection> fed(boolean mask, List<byte[]> pieces) {
+        ProtocolDetector detector = new ProtocolDetector(mask);
+        Optional<Detection> verdict = Optional.empty();
+        for (byte[] piece : pieces) {
+            verdict = detector.offer(piece);
+        }
+        return verdict;
+    }
+
+    @Property(tries = 1000)
+    @DisplayName("TR-4: any bytes in any chunking get the verdict of the whole, within the bound of inspected bytes")
+    void chunkingNeverChangesTheVerdict(Gen gen) {
+        byte[] stream = firstPacket(gen);
+        boolean mask = gen.bool();
+        Optional<Detection> whole = ProtocolDetector.detect(stream, mask);
+
+        assertEquals(whole, fed(mask, gen.chunks(stream)), "random chunking");
+        for (int cut = 0; cut <= stream.length; cut++) {
+            assertEquals(whole, fed(mask, List.of(Arrays.copyOfRange(stream, 0, cut),
+                    Arrays.copyOfRange(stream, cut, stream.length))), "cut at " + cut);
+        }
         if (stream.length >= ProtocolDetector.MAX_INSPECTED_BYTES) {
             assertTrue(whole.isPresent(), "decided within " + ProtocolDetector.MAX_INSPECTED_BYTES + " bytes");
         }
         whole.ifPresent(d -> assertTrue(d.bytesInspected() >= 1 && d.bytesInspected() <= ProtocolDetector.MAX_INSPECTED_BYTES));
+        whole.ifPresent(d -> assertTrue(d.bytesInspected() <= stream.length, "rests on bytes it has seen"));
+        // The verdict rests on its inspected bytes only: the same prefix alone gives it too.
+        whole.ifPresent(d -> assertEquals(whole, ProtocolDetector.detect(Arrays.copyOf(stream, d.bytesInspected()), mask)));
     }
 
-    @Property
-    @Label("TR-4: a first byte other than '/', 0x7E or 0x00 is settled as OTHER/8N1 at once")
-    void otherAtOnce(@ForAll @IntRange(min = 0, max = 255) int first) {
-        if (first == '/' || first == 0x7E || first == 0x00) {
-            return;
+    @Property(tries = 1000)
+    @DisplayName("TR-4: a complete HDLC frame with a correct FCS is DLMS_HDLC, with a broken FCS or flag OTHER")
+    void hdlcFramesAreChecked(Gen gen) {
+        byte[] frame = hdlcFrame(gen.bytes(0, ProtocolDetector.MAX_INSPECTED_BYTES - 9));
+        assertEquals(Optional.of(Detection.of(DetectedProtocol.DLMS_HDLC, frame.length)),
+                ProtocolDetector.detect(frame, gen.bool()));
+        // Any change after the header (information, FCS or closing flag) is caught by the FCS or flag check.
+        int at = gen.intBetween(3, frame.length - 1);
+        frame[at] ^= (byte) gen.intBetween(1, 255);
+        assertEquals(Optional.of(Detection.of(DetectedProtocol.OTHER, frame.length)),
+                ProtocolDetector.detect(frame, gen.bool()), "changed byte " + at);
+    }
+
+    static Stream<Arguments> everyFirstByte() {
+        return IntStream.range(0, 256).boxed()
+                .flatMap(b -> Stream.of(Arguments.of(b, false), Arguments.of(b, true)));
+    }
+
+    @ParameterizedTest(name = "0x{0} mask={1}")
+    @MethodSource("everyFirstByte")
+    @DisplayName("TR-4: every first byte: '/' is IEC (7E1) at once, 0x7E and 0x00 wait, any other is OTHER (8N1) at once")
+    void otherAtOnce(int first, boolean mask) {
+        ProtocolDetector detector = new ProtocolDetector(mask);
+        Optional<Detection> verdict = detector.offer(new byte[] {(byte) first});
+        boolean iec = (mask ? first & 0x7F : first) == '/';
+        if (iec) {
+            assertEquals(Optional.of(Detection.of(DetectedProtocol.IEC_62056_21, 1)), verdict);
+        } else if (first == 0x7E || first == 0x00) {
+            assertEquals(Optional.empty(), verdict);
+        } else {
+            assertEquals(Optional.of(Detection.of(DetectedProtocol.OTHER, 1)), verdict);
         }
-        assertEquals(Optional.of(Detection.of(DetectedProtocol.OTHER, 1)),
-                ProtocolDetector.detect(new byte[] {(byte) first}, false));
+        assertEquals(Optional.of(iec ? FrameFormat.F7E1 : FrameFormat.F8N1), detector.meterFormat());
     }
 
     private static byte[] withEvenParity(byte[] sevenBit) {

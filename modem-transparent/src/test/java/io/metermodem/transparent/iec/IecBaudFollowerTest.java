@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.metermodem.hal.serial.FrameFormat;
 import io.metermodem.hal.serial.LineSettings;
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * The IEC 62056-21 baud-rate follower of the bridge (TR-11): where in the HES's and the meter's
+ * streams the meter line must change speed or format, and that those points stay at the same
+ * absolute stream position however the bytes are chunked.
+ */
 class IecBaudFollowerTest {
 
     private static final LineSettings L9600 = new LineSettings(9600, FrameFormat.F7E1);
@@ -129,21 +136,66 @@ class IecBaudFollowerTest {
         assertThrows(IllegalArgumentException.class, () -> new IecBaudFollower().onMeterToHes(null, 0, 0));
     }
 
-    @Property(tries = 300)
-    @Label("TR-11: the switch points of a whole session are the same in absolute stream position for any chunking")
-    void chunkingDoesNotMoveSwitchPoints(@ForAll @IntRange(min = 1, max = 12) int chunk) {
-        byte[] stream = concat(ascii("/?!\r\n"), ACK_050, IecEncoder.encode(new Break()), ascii("/?!\r\n"),
-                IecEncoder.encode(AckOptionSelect.programming(IecBaudRate.B4800)), ascii("/?1!\r\n"));
+    /**
+     * A whole session as the HES sends it: sign-on, ACK 0 5 0, break, sign-on, ACK 0 4 1, and a new
+     * sign-on while the line runs 4800 baud; the switch points every chunking must reproduce, as
+     * absolute stream positions.
+     */
+    private static final byte[] SESSION = concat(ascii("/?!\r\n"), ACK_050, IecEncoder.encode(new Break()),
+            ascii("/?!\r\n"), IecEncoder.encode(AckOptionSelect.programming(IecBaudRate.B4800)), ascii("/?1!\r\n"));
+    private static final List<String> SESSION_SWITCHES = List.of("11 9600 7E1 OPTION_SELECT", "16 300 7E1 BREAK",
+            "27 4800 7E1 OPTION_SELECT", "27 300 7E1 NEW_SIGN_ON");
+
+    /** Feeds {@code pieces} (consecutive parts of one stream) and names each switch by its absolute position. */
+    private static List<String> switchesFor(List<byte[]> pieces) {
         IecBaudFollower follower = new IecBaudFollower();
         List<String> switches = new ArrayList<>();
-        for (int start = 0; start < stream.length; start += chunk) {
-            int count = Math.min(chunk, stream.length - start);
-            for (BaudFollowerEvent event : follower.onHesToMeter(stream, start, count)) {
+        int start = 0;
+        for (byte[] piece : pieces) {
+            for (BaudFollowerEvent event : follower.onHesToMeter(piece, 0, piece.length)) {
                 SwitchMeterLine s = (SwitchMeterLine) event;
                 switches.add((start + s.afterBytes()) + " " + s.settings() + " " + s.reason());
             }
+            start += piece.length;
         }
-        assertEquals(List.of("11 9600 7E1 OPTION_SELECT", "16 300 7E1 BREAK", "27 4800 7E1 OPTION_SELECT",
-                "27 300 7E1 NEW_SIGN_ON"), switches);
+        return switches;
+    }
+
+    private static List<byte[]> fixedChunks(byte[] stream, int chunk) {
+        List<byte[]> pieces = new ArrayList<>();
+        for (int start = 0; start < stream.length; start += chunk) {
+            pieces.add(Arrays.copyOfRange(stream, start, Math.min(stream.length, start + chunk)));
+        }
+        return pieces;
+    }
+
+    static IntStream chunkSizes() {
+        return IntStream.rangeClosed(1, 12);
+    }
+
+    static IntStream cutPoints() {
+        return IntStream.rangeClosed(0, SESSION.length);
+    }
+
+    @ParameterizedTest(name = "chunks of {0}")
+    @MethodSource("chunkSizes")
+    @DisplayName("TR-11: the switch points of a whole session are the same in absolute stream position for every chunk size 1..12")
+    void chunkSizeDoesNotMoveSwitchPoints(int chunk) {
+        assertEquals(SESSION_SWITCHES, switchesFor(fixedChunks(SESSION, chunk)));
+    }
+
+    @ParameterizedTest(name = "cut at {0}")
+    @MethodSource("cutPoints")
+    @DisplayName("TR-11: the session split in two at every byte boundary switches at the same absolute positions")
+    void everyCutPointKeepsSwitchPoints(int cut) {
+        List<byte[]> pieces = List.of(Arrays.copyOfRange(SESSION, 0, cut),
+                Arrays.copyOfRange(SESSION, cut, SESSION.length));
+        assertEquals(SESSION_SWITCHES, switchesFor(pieces));
+    }
+
+    @Property(tries = 300)
+    @DisplayName("TR-11: the switch points of a whole session are the same in absolute stream position for any chunking")
+    void chunkingDoesNotMoveSwitchPoints(Gen gen) {
+        assertEquals(SESSION_SWITCHES, switchesFor(gen.chunks(SESSION)));
     }
 }

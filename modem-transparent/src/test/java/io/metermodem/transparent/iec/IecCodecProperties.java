@@ -1,55 +1,80 @@
 package io.metermodem.transparent.iec;
 
-import static io.metermodem.transparent.iec.TestBytes.concat;
-import static io.metermodem.transparent.iec.TestBytes.feedChunked;
+import static io.metermodem.transparent.iec.TestBytes.feedPieces;
 import static io.metermodem.transparent.iec.TestBytes.malformed;
 import static io.metermodem.transparent.iec.TestBytes.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metermodem.testsupport.Gen;
+import io.metermodem.testsupport.Property;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DisplayName;
 
+/**
+ * Seeded properties of the IEC 62056-21 codec (TR-9): every valid message survives encoding and
+ * decoding in any chunking (with or without the 7E1 parity bit in bit 7), decoded positions tile
+ * the stream, garbage stays within the decoder's memory bounds without spoiling later messages, and
+ * a corrupted data message is never passed off as the original.
+ */
 class IecCodecProperties {
 
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final String DIGITS = "0123456789";
+    private static final String PRINTABLE = printableAscii();
+    /** What a data block or command data may hold: printable characters, CR and LF. */
+    private static final String DATA_CHARS = PRINTABLE + "\r\n";
+    /** Printable characters that do not make an identification line ambiguous. */
+    private static final String LINE_CHARS = PRINTABLE.replace("/", "").replace("!", "").replace("\\", "");
+    private static final String LINE_CHARS_NO_SPACE = LINE_CHARS.replace(" ", "");
 
-    @Provide
-    Arbitrary<List<IecMessage>> messageLists() {
-        return message().list().ofMaxSize(12);
+    private static String printableAscii() {
+        StringBuilder chars = new StringBuilder();
+        for (char c = ' '; c <= '~'; c++) {
+            chars.append(c);
+        }
+        return chars.toString();
     }
 
-    private static Arbitrary<IecMessage> message() {
-        Arbitrary<Character> printableLineChar = Arbitraries.chars().range(' ', '~')
-                .filter(c -> c != '/' && c != '!' && c != '\\');
-        Arbitrary<String> dataText = Arbitraries.strings().withCharRange(' ', '~').withChars('\r', '\n').ofMaxLength(120);
-        Arbitrary<IecMessage> signOn = Arbitraries.strings().withChars(LETTERS + "0123456789 ").ofMaxLength(32)
-                .map(SignOn::new);
-        Arbitrary<IecMessage> identification = Combinators.combine(
-                Arbitraries.strings().withChars(LETTERS).ofLength(3),
-                printableLineChar.filter(c -> c != ' '),
-                Arbitraries.oneOf(Arbitraries.just(""), printableLineChar.filter(c -> c != ' ').map(String::valueOf)),
-                printableLineChar.list().ofMaxSize(Identification.MAX_IDENT_LENGTH)
-                        .map(cs -> cs.stream().map(String::valueOf).reduce("", String::concat)))
-                .as(Identification::new);
-        Arbitrary<Character> digit = Arbitraries.chars().range('0', '9');
-        Arbitrary<IecMessage> optionSelect = Combinators.combine(digit, digit, digit).as(AckOptionSelect::new);
-        Arbitrary<IecMessage> data = dataText.map(DataMessage::new);
-        Arbitrary<IecMessage> command = Combinators.combine(Arbitraries.chars().range('A', 'Z'), digit, dataText)
-                .as(CommandMessage::new);
-        return Arbitraries.oneOf(signOn, identification, optionSelect, data, command,
-                Arbitraries.just(new Break()), Arbitraries.just(new Ack()), Arbitraries.just(new Nak()));
+    /** Up to 12 valid messages of every kind. */
+    private static List<IecMessage> messageList(Gen gen) {
+        return gen.listOf(0, 12, () -> message(gen));
+    }
+
+    private static IecMessage message(Gen gen) {
+        return switch (gen.uniformInt(0, 7)) {
+            case 0 -> new SignOn(gen.string(0, SignOn.MAX_ADDRESS_LENGTH, LETTERS + DIGITS + " "));
+            case 1 -> identification(gen);
+            case 2 -> new AckOptionSelect(digit(gen), digit(gen), digit(gen));
+            case 3 -> dataMessage(gen);
+            case 4 -> new CommandMessage(gen.charBetween('A', 'Z'), digit(gen), gen.string(0, 120, DATA_CHARS));
+            case 5 -> new Break();
+            case 6 -> new Ack();
+            default -> new Nak();
+        };
+    }
+
+    private static Identification identification(Gen gen) {
+        String manufacturer = gen.string(3, 3, LETTERS);
+        char baudCode = oneChar(gen, LINE_CHARS_NO_SPACE);
+        String enhancement = gen.bool() ? "" : String.valueOf(oneChar(gen, LINE_CHARS_NO_SPACE));
+        String ident = gen.string(0, Identification.MAX_IDENT_LENGTH, LINE_CHARS);
+        return new Identification(manufacturer, baudCode, enhancement, ident);
+    }
+
+    private static DataMessage dataMessage(Gen gen) {
+        return new DataMessage(gen.string(0, 120, DATA_CHARS));
+    }
+
+    private static char digit(Gen gen) {
+        return gen.charBetween('0', '9');
+    }
+
+    private static char oneChar(Gen gen, String alphabet) {
+        return alphabet.charAt(gen.uniformInt(0, alphabet.length() - 1));
     }
 
     private static byte[] encodeAll(List<IecMessage> messages) {
@@ -59,31 +84,35 @@ class IecCodecProperties {
     }
 
     @Property(tries = 500)
-    @Label("TR-9: any valid messages, encoded and fed in any chunking, decode to the same messages without errors")
-    void roundTripInAnyChunking(@ForAll("messageLists") List<IecMessage> sent, @ForAll long seed,
-                                @ForAll @IntRange(min = 1, max = 40) int maxChunk) {
+    @DisplayName("TR-9: any valid messages, encoded and fed in any chunking, decode to the same messages without errors")
+    void roundTripInAnyChunking(Gen gen) {
+        List<IecMessage> sent = messageList(gen);
         IecDecoder decoder = new IecDecoder();
-        List<IecDecodeResult> results = new ArrayList<>(feedChunked(decoder, encodeAll(sent), seed, maxChunk));
+        List<IecDecodeResult> results = new ArrayList<>(feedPieces(decoder, gen.chunks(encodeAll(sent))));
         results.addAll(decoder.flush());
         assertEquals(List.of(), malformed(results));
         assertEquals(sent, messages(results));
     }
 
     @Property(tries = 300)
-    @Label("TR-9: messages from a 7E1 sender read at 8 bits decode the same with parity stripping")
-    void roundTripWithParityBits(@ForAll("messageLists") List<IecMessage> sent, @ForAll long seed) {
+    @DisplayName("TR-9: messages from a 7E1 sender read at 8 bits decode the same with parity stripping")
+    void roundTripWithParityBits(Gen gen) {
+        List<IecMessage> sent = messageList(gen);
         IecDecoder decoder = new IecDecoder(IecDecoderConfig.DEFAULT.withStripParityBit(true));
         List<IecDecodeResult> results = new ArrayList<>(
-                feedChunked(decoder, TestBytes.withEvenParity(encodeAll(sent)), seed, 7));
+                feedPieces(decoder, gen.chunks(TestBytes.withEvenParity(encodeAll(sent)))));
         results.addAll(decoder.flush());
+        assertEquals(List.of(), malformed(results));
         assertEquals(sent, messages(results));
     }
 
     @Property(tries = 300)
-    @Label("TR-9: the decoded positions of consecutive messages tile the stream exactly")
-    void positionsTileTheStream(@ForAll("messageLists") List<IecMessage> sent, @ForAll long seed) {
+    @DisplayName("TR-9: the decoded positions of consecutive messages tile the stream exactly")
+    void positionsTileTheStream(Gen gen) {
+        List<IecMessage> sent = messageList(gen);
+        byte[] stream = encodeAll(sent);
         IecDecoder decoder = new IecDecoder();
-        List<IecDecodeResult> results = new ArrayList<>(feedChunked(decoder, encodeAll(sent), seed, 5));
+        List<IecDecodeResult> results = new ArrayList<>(feedPieces(decoder, gen.chunks(stream)));
         results.addAll(decoder.flush());
         long expectedStart = 0;
         for (IecDecodeResult result : results) {
@@ -91,46 +120,46 @@ class IecCodecProperties {
             assertEquals(expectedStart, decoded.start());
             expectedStart = decoded.end();
         }
-        assertEquals(encodeAll(sent).length, expectedStart);
+        assertEquals(stream.length, expectedStart);
+        assertEquals(stream.length, decoder.position());
     }
 
     @Property(tries = 300)
-    @Label("TR-9: random garbage never throws, never buffers beyond the bounds, and a later message still decodes")
-    void garbageIsBounded(@ForAll @Size(max = 3000) byte[] garbage, @ForAll long seed,
-                          @ForAll boolean strip, @ForAll("messageLists") List<IecMessage> after) {
+    @DisplayName("TR-9: random garbage never throws, never buffers beyond the bounds, and a later message still decodes")
+    void garbageIsBounded(Gen gen) {
+        byte[] garbage = gen.bytes(0, 3000);
+        boolean strip = gen.bool();
         IecDecoderConfig config = new IecDecoderConfig(64, 16, strip, true);
         IecDecoder decoder = new IecDecoder(config);
-        Random random = new Random(seed);
-        int position = 0;
-        while (position < garbage.length) {
-            int chunk = 1 + random.nextInt(Math.min(50, garbage.length - position));
-            decoder.feed(garbage, position, chunk);
+        for (byte[] piece : gen.chunks(garbage)) {
+            for (IecDecodeResult result : decoder.feed(piece)) {
+                if (result instanceof DecodedMessage decoded) {
+                    assertTrue(IecEncoder.encode(decoded.message()).length <= config.maxFrameLength(), decoded.toString());
+                }
+            }
             assertTrue(decoder.bufferedBytes() <= 64, "buffered " + decoder.bufferedBytes());
-            position += chunk;
         }
         decoder.flush();
+        assertEquals(0, decoder.bufferedBytes());
         // Only messages that fit the small bounds are expected back after the resynchronisation.
-        List<IecMessage> fitting = after.stream().filter(m -> fits(m, config)).toList();
+        List<IecMessage> fitting = messageList(gen).stream().filter(m -> fits(m, config)).toList();
         List<IecDecodeResult> results = new ArrayList<>(decoder.feed(encodeAll(fitting)));
         results.addAll(decoder.flush());
         assertEquals(fitting, messages(results));
     }
 
     @Property(tries = 200)
-    @Label("TR-9: a corrupted byte inside a data message never yields that message unchanged")
-    void corruptionIsDetected(@ForAll("messageLists") List<IecMessage> sent, @ForAll @IntRange(min = 1, max = 127) int flip,
-                              @ForAll long seed) {
-        List<IecMessage> dataOnly = sent.stream().filter(m -> m instanceof DataMessage).toList();
-        if (dataOnly.isEmpty()) {
-            return;
-        }
-        byte[] bytes = IecEncoder.encode(dataOnly.get(0));
-        int index = 1 + new Random(seed).nextInt(bytes.length - 1);
+    @DisplayName("TR-9: a corrupted byte inside a data message never yields that message unchanged")
+    void corruptionIsDetected(Gen gen) {
+        DataMessage original = dataMessage(gen);
+        byte[] bytes = IecEncoder.encode(original);
+        int index = gen.intBetween(1, bytes.length - 1);
+        int flip = gen.intBetween(1, 127);
         bytes[index] ^= (byte) flip;
         IecDecoder decoder = new IecDecoder();
-        List<IecDecodeResult> results = new ArrayList<>(decoder.feed(concat(bytes)));
+        List<IecDecodeResult> results = new ArrayList<>(decoder.feed(bytes));
         results.addAll(decoder.flush());
-        assertTrue(!messages(results).contains(dataOnly.get(0)), "corruption at " + index + " went unnoticed");
+        assertFalse(messages(results).contains(original), "corruption at " + index + " went unnoticed");
     }
 
     private static boolean fits(IecMessage message, IecDecoderConfig config) {

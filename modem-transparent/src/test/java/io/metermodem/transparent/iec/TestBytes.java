@@ -3,7 +3,6 @@ package io.metermodem.transparent.iec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /** Byte helpers shared by the IEC tests. */
 final class TestBytes {
@@ -39,15 +38,11 @@ final class TestBytes {
         return out;
     }
 
-    /** Feeds {@code stream} in random chunks of 1..maxChunk bytes and collects every result. */
-    static List<IecDecodeResult> feedChunked(IecDecoder decoder, byte[] stream, long seed, int maxChunk) {
-        Random random = new Random(seed);
+    /** Feeds consecutive pieces of one stream (e.g. from {@code Gen.chunks}) and collects every result. */
+    static List<IecDecodeResult> feedPieces(IecDecoder decoder, List<byte[]> pieces) {
         List<IecDecodeResult> results = new ArrayList<>();
-        int position = 0;
-        while (position < stream.length) {
-            int chunk = 1 + random.nextInt(Math.min(maxChunk, stream.length - position));
-            results.addAll(decoder.feed(stream, position, chunk));
-            position += chunk;
+        for (byte[] piece : pieces) {
+            results.addAll(decoder.feed(piece));
         }
         return results;
     }

@@ -38,6 +38,9 @@ import java.util.Optional;
  */
 public final class GuruxHes {
 
+    /** Most HDLC frames one reply may span: the meters read here answer in one or two. */
+    private static final int MAX_FRAMES_PER_REPLY = 1_000;
+
     /** Step names used in {@link HesReadException#step()}. */
     public static final String SIGN_ON = "IEC sign-on", OPTION_SELECT = "IEC option select",
             SNRM = "SNRM/UA", AARQ = "AARQ/AARE", GET = "GET", RELEASE = "RLRQ/RLRE", DISC = "DISC/UA";
@@ -151,7 +154,9 @@ public final class GuruxHes {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long deadline = channel.nanoTime() + options.replyTimeout().toNanos();
         while (true) {
-            byte[] got = channel.read(remaining(deadline));
+            // A meter that keeps sending without ever ending the line must not hold the HES: the
+            // deadline ends the wait however many bytes arrive.
+            byte[] got = channel.nanoTime() < deadline ? channel.read(remaining(deadline)) : new byte[0];
             if (got.length == 0) {
                 throw new HesReadException(SIGN_ON, "no identification within " + options.replyTimeout()
                         + " (got '" + printable(line.toByteArray()) + "')", null);
@@ -228,7 +233,10 @@ public final class GuruxHes {
     private GXReplyData exchange(String step, byte[] request) throws Exception {
         GXReplyData reply = new GXReplyData();
         receive(step, request, reply);
-        while (reply.isMoreData()) {
+        for (int frames = 1; reply.isMoreData(); frames++) {
+            if (frames == MAX_FRAMES_PER_REPLY) {
+                throw new HesReadException(step, "the meter still has more data after " + frames + " frames", null);
+            }
             receive(step, client.receiverReady(reply), reply);
         }
         if (reply.getError() != 0) {
@@ -244,7 +252,7 @@ public final class GuruxHes {
         GXReplyData notify = new GXReplyData();
         long deadline = channel.nanoTime() + options.replyTimeout().toNanos();
         while (true) {
-            byte[] got = channel.read(remaining(deadline));
+            byte[] got = channel.nanoTime() < deadline ? channel.read(remaining(deadline)) : new byte[0];
             if (got.length == 0) {
                 throw new HesReadException(step, "no valid reply within " + options.replyTimeout()
                         + (received.size() == 0 ? ", nothing received" : ", received only " + received.size()

@@ -14,15 +14,21 @@ import io.metermodem.transparent.bridge.tcp.TcpTransparentServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Interop with an independent peer: a Gurux DLMS client (the HES) reads a Gurux DLMS meter through
  * our transparent bridge over real loopback TCP; the meter sits on the bit-level mock wire, so the
  * bridge has to put the meter line into the right format and speed for any byte to get through.
  * Virtual time is driven in real time by a pacer, because the Gurux client runs on the wall clock.
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GuruxThroughBridgeTest {
 
     @Test

@@ -2,6 +2,7 @@ package io.metermodem.transparent.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.metermodem.hal.mock.VirtualScheduler;
 import java.io.ByteArrayOutputStream;
@@ -12,17 +13,37 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The real connector over 127.0.0.1: callbacks arrive only as scheduler tasks. */
+/**
+ * The real connector over 127.0.0.1: callbacks arrive only as scheduler tasks.
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SocketConnectorTest {
 
     private final VirtualScheduler scheduler = new VirtualScheduler();
 
-    /** Runs posted tasks until {@code done} holds; waits on the scheduler, never sleeps. */
+    /**
+     * Most rounds of posted tasks a test waits through: one connection posts a handful, so reaching
+     * this means the condition will never hold.
+     */
+    private static final int MAX_ROUNDS = 1_000;
+
+    /**
+     * Runs posted tasks until {@code done} holds; waits on the scheduler, never sleeps. The rounds are
+     * bounded; a wait for a task that never comes ends with the class's {@link Timeout}.
+     */
     private void runUntil(BooleanSupplier done) throws InterruptedException {
-        while (!done.getAsBoolean()) {
+        for (int round = 0; !done.getAsBoolean(); round++) {
+            if (round == MAX_ROUNDS) {
+                fail("still not done after " + MAX_ROUNDS + " rounds of scheduler tasks");
+            }
             scheduler.awaitCondition(() -> scheduler.pendingTasks() > 0);
             scheduler.runDueTasks();
         }

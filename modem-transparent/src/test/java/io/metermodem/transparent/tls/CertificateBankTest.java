@@ -63,6 +63,17 @@ class CertificateBankTest {
     }
 
     @Test
+    @DisplayName("SEC-6: an END line that shares the BEGIN line's dashes is not a block: BAD_PEM, not an exception")
+    void endLineOverlappingBeginLine() {
+        // Found by CertificateBankFuzzTest: the body once ended before it began (StringIndexOutOfBounds).
+        CertificateBankException e = assertThrows(CertificateBankException.class,
+                () -> bank.store(3, "", "-----BEGIN CERTIFICATE-------END CERTIFICATE-----\n"));
+        assertEquals(Problem.BAD_PEM, e.problem());
+        assertTrue(e.getMessage().contains("no '-----END CERTIFICATE-----'"), e.getMessage());
+        assertEquals(Optional.empty(), bank.slot(3));
+    }
+
+    @Test
     @DisplayName("SEC-6: PKCS#1 keys are refused with a conversion hint")
     void pkcs1Refused() {
         CertificateBankException e = assertThrows(CertificateBankException.class,

@@ -19,8 +19,15 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** Real TLS handshakes over 127.0.0.1 between contexts built from the bank (TR-10, SEC-6). */
+/**
+ * Real TLS handshakes over 127.0.0.1 between contexts built from the bank (TR-10, SEC-6).
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsHandshakeTest {
 
     private static final int TIMEOUT_MS = 5_000;

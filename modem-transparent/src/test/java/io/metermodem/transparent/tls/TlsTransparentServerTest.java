@@ -21,16 +21,22 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import javax.net.ssl.SSLSocket;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The transparent channel over TLS (TR-10, SEC-6): the TCP server wraps every accepted connection
  * with the modem's certificate (slot 1), and with {@code tm.verify = 1} admits only head-ends whose
  * certificate the CA in slot 2 issued. Real loopback sockets; waits are socket timeouts.
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsTransparentServerTest {
 
     private static final int TIMEOUT_MS = 10_000;

@@ -10,7 +10,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * The real-time pacer that lets the in-memory board serve real TCP connections (TR-1): it runs
+ * virtual-time tasks in real time and in order, survives a failing task, stops on close and checks its
+ * arguments.
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RealTimePacerTest {
 
     @Test

@@ -20,11 +20,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The link's non-blocking write path over a real loopback connection: what the socket does not take
  * at once is queued and written later, in order, by the writer thread.
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TcpHesLinkTest {
 
     private static final int TIMEOUT_MS = 10_000;

@@ -29,11 +29,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The TCP driver over real loopback sockets, with the mock board's virtual scheduler paced in real
  * time. Waits are bounded socket read time-outs and latches, never sleeps.
+ *
+ * <p>The class {@link Timeout} is a safety net against a hang on real sockets or the wall clock,
+ * not a speed assertion.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TcpTransparentServerTest {
 
     private static final int TIMEOUT_MS = 10_000;
