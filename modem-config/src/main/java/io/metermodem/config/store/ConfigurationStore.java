@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * The CRC-32C of the current record is the "configuration CRC" whose mismatch with the RAM copy
  * the manual reports as error -1 ({@link #matchesFlash}). A record whose layout version, cipher
  * suite or reserved field this firmware does not know is treated as corrupt, never guessed at.
+ * Only the device key can seal a record, so any record whose CRC and tag check is one this device
+ * wrote and is valid wherever it lies: the format keeps no monotonic counter, so a genuine record
+ * copied from another slot or flash image (e.g. an older one written back) is not told apart.
  *
  * <h2>Errors</h2>
  * Damaged contents never throw: they make a slot {@link SlotStatus.Corrupt corrupt}, visible in
