@@ -272,6 +272,11 @@ public final class CertificateBank {
         } catch (CertificateException e) {
             throw new CertificateBankException(Problem.BAD_PEM, slot, "certificate " + index
                     + " does not decode: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The JDK's DER readers throw unchecked exceptions on some malformed input (JDK 25: an
+            // Ed25519 key with an empty BIT STRING gives ArrayIndexOutOfBoundsException): still bad input.
+            throw new CertificateBankException(Problem.BAD_PEM, slot, "certificate " + index
+                    + " does not decode: " + e, e);
         }
     }
 
@@ -280,7 +285,8 @@ public final class CertificateBank {
         String algorithm = certified.getAlgorithm();
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(block.der()));
-        } catch (InvalidKeySpecException e) {
+        } catch (InvalidKeySpecException | RuntimeException e) {
+            // RuntimeException: the JDK's key readers throw unchecked exceptions on some malformed DER
             throw new CertificateBankException(Problem.KEY_MISMATCH, slot, "the private key is not a valid "
                     + algorithm + " PKCS#8 key as the certificate's is: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

@@ -74,6 +74,24 @@ class CertificateBankTest {
     }
 
     @Test
+    @DisplayName("SEC-6: a certificate whose Ed25519 key is an empty bit string is BAD_PEM, not the JDK's own exception")
+    void emptyEd25519Key() throws Exception {
+        // Found by a 5-minute CertificateBankFuzzTest run: the JDK 25 X.509 reader throws
+        // ArrayIndexOutOfBoundsException for it. The committed input holds two length bytes, then the DER.
+        byte[] input;
+        try (var in = getClass().getResourceAsStream("CertificateBankFuzzTestInputs/pemText/crash-ed25519-key-empty-bit-string")) {
+            input = in.readAllBytes();
+        }
+        int length = (input[1] & 0xFF) << 8 | input[2] & 0xFF;
+        byte[] der = java.util.Arrays.copyOfRange(input, 3, 3 + length);
+        CertificateBankException e = assertThrows(CertificateBankException.class,
+                () -> bank.store(3, "", TestPki.pem("CERTIFICATE", der)));
+        assertEquals(Problem.BAD_PEM, e.problem());
+        assertTrue(e.getMessage().contains("certificate 0 does not decode"), e.getMessage());
+        assertEquals(Optional.empty(), bank.slot(3));
+    }
+
+    @Test
     @DisplayName("SEC-6: PKCS#1 keys are refused with a conversion hint")
     void pkcs1Refused() {
         CertificateBankException e = assertThrows(CertificateBankException.class,
