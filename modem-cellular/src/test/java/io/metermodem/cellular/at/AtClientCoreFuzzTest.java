@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.metermodem.testsupport.Pieces;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ class AtClientCoreFuzzTest {
     void moduleBytes(byte[] input) {
         int first = firstCommand(input);
         List<String> whole = splitRun(COMMANDS.get(first), List.of(input));
-        assertEquals(whole, splitRun(COMMANDS.get(first), onePerByte(input)), "one byte at a time");
-        assertEquals(whole, splitRun(COMMANDS.get(first), pieces(input)), "in pieces the input sizes");
+        assertEquals(whole, splitRun(COMMANDS.get(first), Pieces.oneByOne(input)), "one byte at a time");
+        assertEquals(whole, splitRun(COMMANDS.get(first), Pieces.steeredBy(input, 32)), "in pieces the input sizes");
 
         Session session = new Session(first);
         session.garbage(input);
@@ -105,27 +106,6 @@ class AtClientCoreFuzzTest {
         }
         out.add("state " + core.state());
         return out;
-    }
-
-    private static List<byte[]> onePerByte(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>(input.length);
-        for (byte b : input) {
-            pieces.add(new byte[] {b});
-        }
-        return pieces;
-    }
-
-    /** Pieces of 1..32 bytes, each as long as its first byte says. */
-    private static List<byte[]> pieces(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>();
-        for (int at = 0; at < input.length; ) {
-            int size = Math.min(input.length - at, 1 + (input[at] & 0x1F));
-            byte[] piece = new byte[size];
-            System.arraycopy(input, at, piece, 0, size);
-            pieces.add(piece);
-            at += size;
-        }
-        return pieces;
     }
 
     // ---- a session: garbage, recovery, well-formed exchanges ----

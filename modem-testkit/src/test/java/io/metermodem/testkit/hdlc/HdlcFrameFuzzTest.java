@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.metermodem.testsupport.Pieces;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -34,7 +35,7 @@ class HdlcFrameFuzzTest {
         List<HdlcDecodeResult> whole = decoder.feed(input);
         HdlcStreamFacts.assertContract(input, whole);
         assertEquals(whole, HdlcStreamFacts.decodeByteByByte(input), "one byte at a time");
-        assertEquals(whole, HdlcStreamFacts.decode(pieces(input)), "in pieces the input itself sizes");
+        assertEquals(whole, HdlcStreamFacts.decode(Pieces.steeredBy(input, 16)), "in pieces the input itself sizes");
 
         // whatever frame the input began, the longest frame's length of flags ends it
         byte[] flags = new byte[HdlcStreamFacts.RESYNC_FLAGS];
@@ -61,18 +62,5 @@ class HdlcFrameFuzzTest {
                         () -> "address " + address.get() + " read from other bytes");
             }
         }
-    }
-
-    /** Splits the input into pieces whose sizes its own bytes give (1..16), so the fuzzer steers them too. */
-    private static List<byte[]> pieces(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>();
-        int at = 0;
-        int i = 0;
-        while (at < input.length) {
-            int size = Math.min(input.length - at, 1 + (input[i++ % input.length] & 0x0F));
-            pieces.add(Arrays.copyOfRange(input, at, at + size));
-            at += size;
-        }
-        return pieces;
     }
 }

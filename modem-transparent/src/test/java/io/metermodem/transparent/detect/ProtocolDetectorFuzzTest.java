@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.metermodem.hal.serial.FrameFormat;
-import java.util.ArrayList;
+import io.metermodem.testsupport.Pieces;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +41,8 @@ class ProtocolDetectorFuzzTest {
             assertEquals(expected(input, mask), whole, "the documented rules");
             assertArrayEquals(copy, input, "the detector changed the caller's bytes");
 
-            assertEquals(whole, fed(mask, byteByByte(input)), "one byte at a time");
-            assertEquals(whole, fed(mask, pieces(input)), "in pieces");
+            assertEquals(whole, fed(mask, Pieces.oneByOne(input)), "one byte at a time");
+            assertEquals(whole, fed(mask, Pieces.steeredBy(input, 8)), "in pieces");
             for (int cut = 0; cut <= Math.min(input.length, MAX + 2); cut++) {
                 assertEquals(whole, fed(mask, List.of(Arrays.copyOfRange(input, 0, cut),
                         Arrays.copyOfRange(input, cut, input.length))), "cut at " + cut);
@@ -148,26 +148,5 @@ class ProtocolDetectorFuzzTest {
             verdict = detector.offer(piece);
         }
         return verdict;
-    }
-
-    private static List<byte[]> byteByByte(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>(input.length);
-        for (byte b : input) {
-            pieces.add(new byte[] {b});
-        }
-        return pieces;
-    }
-
-    /** Splits the input into pieces whose sizes its own bytes give (1..8), so the fuzzer steers them too. */
-    private static List<byte[]> pieces(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>();
-        int at = 0;
-        int i = 0;
-        while (at < input.length) {
-            int size = Math.min(input.length - at, 1 + (input[i++ % input.length] & 0x07));
-            pieces.add(Arrays.copyOfRange(input, at, at + size));
-            at += size;
-        }
-        return pieces;
     }
 }

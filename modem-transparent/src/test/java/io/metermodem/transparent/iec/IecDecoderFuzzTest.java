@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.metermodem.hal.serial.LineSettings;
+import io.metermodem.testsupport.Pieces;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +59,8 @@ class IecDecoderFuzzTest {
     private static void decoder(IecDecoderConfig config, byte[] input) {
         List<IecDecodeResult> whole = decode(config, List.of(input));
         assertContract(config, input, whole);
-        assertEquals(whole, decode(config, byteByByte(input)), "one byte at a time");
-        assertEquals(whole, decode(config, pieces(input)), "in pieces the input itself sizes");
+        assertEquals(whole, decode(config, Pieces.oneByOne(input)), "one byte at a time");
+        assertEquals(whole, decode(config, Pieces.steeredBy(input, 16)), "in pieces the input itself sizes");
 
         IecDecoder decoder = new IecDecoder(config);
         decoder.feed(input);
@@ -137,7 +138,7 @@ class IecDecoderFuzzTest {
         whole.onReceived(input);
         IecModeCSession single = new IecModeCSession();
         single.start();
-        for (byte[] piece : byteByByte(input)) {
+        for (byte[] piece : Pieces.oneByOne(input)) {
             single.onReceived(piece);
         }
         assertEquals(whole.state(), single.state());
@@ -155,8 +156,8 @@ class IecDecoderFuzzTest {
 
     private static void follower(byte[] input, boolean stripParityBit) {
         List<String> whole = switches(new IecBaudFollower(stripParityBit), List.of(input));
-        assertEquals(whole, switches(new IecBaudFollower(stripParityBit), byteByByte(input)), "one byte at a time");
-        assertEquals(whole, switches(new IecBaudFollower(stripParityBit), pieces(input)), "in pieces");
+        assertEquals(whole, switches(new IecBaudFollower(stripParityBit), Pieces.oneByOne(input)), "one byte at a time");
+        assertEquals(whole, switches(new IecBaudFollower(stripParityBit), Pieces.steeredBy(input, 16)), "in pieces");
     }
 
     /** The follower's events as "direction position event", feeding every piece from the HES and then from the meter. */
@@ -183,26 +184,5 @@ class IecDecoderFuzzTest {
         }
         assertEquals(announced, follower.meterLine(), "the line is the one the last switch announced");
         return events;
-    }
-
-    private static List<byte[]> byteByByte(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>(input.length);
-        for (byte b : input) {
-            pieces.add(new byte[] {b});
-        }
-        return pieces;
-    }
-
-    /** Splits the input into pieces whose sizes its own bytes give (1..16), so the fuzzer steers them too. */
-    private static List<byte[]> pieces(byte[] input) {
-        List<byte[]> pieces = new ArrayList<>();
-        int at = 0;
-        int i = 0;
-        while (at < input.length) {
-            int size = Math.min(input.length - at, 1 + (input[i++ % input.length] & 0x0F));
-            pieces.add(Arrays.copyOfRange(input, at, at + size));
-            at += size;
-        }
-        return pieces;
     }
 }
